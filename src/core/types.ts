@@ -109,6 +109,8 @@ export interface ParsedFigure extends Span {
 export interface ModelMention extends Span {
   text: string;
   modelId: string;
+  /** The name carries a size of its own ("Llama 2 70B" where only "Llama 2" is known). */
+  sizedName?: boolean;
 }
 
 export interface Finding extends Span {

@@ -1,0 +1,53 @@
+// Bundles the CLI and the extension, and compiles the bundled fact base to JSON.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+async function compileFacts() {
+  // The bundled YAML is validated with the same loader users get, then shipped as JSON so
+  // start-up never pays for a YAML parse.
+  const { parseFactBase } = require('./dist/facts-compiler.js');
+  const file = path.join(__dirname, 'src', 'facts', 'bundled.yaml');
+  const { base, problems } = parseFactBase(file, fs.readFileSync(file, 'utf8'));
+  const errors = problems.filter((p) => p.severity === 'error');
+  for (const p of problems) console.error(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`);
+  if (!base || errors.length) throw new Error(`bundled fact base has ${errors.length} error(s)`);
+  fs.writeFileSync(path.join(__dirname, 'dist', 'facts.json'), JSON.stringify(base));
+  fs.copyFileSync(file, path.join(__dirname, 'dist', 'bundled.yaml'));
+  fs.copyFileSync(path.join(__dirname, 'src', 'facts', 'factbase.schema.json'), path.join(__dirname, 'dist', 'factbase.schema.json'));
+}
+
+async function main() {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    // Some dependencies ship ESM that reads import.meta.url; give the CJS bundle a real one.
+    define: { 'import.meta.url': '__factlintImportMetaUrl' },
+    banner: { js: "const __factlintImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  };
+  await esbuild.build({ ...common, entryPoints: ['src/core/factBase.ts'], outfile: 'dist/facts-compiler.js', sourcemap: false });
+  await compileFacts();
+  const builds = [
+    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+    // The core on its own, for unit tests and for other tools that embed the checker.
+    esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
+  ];
+  if (fs.existsSync('src/extension/extension.ts')) {
+    builds.push(esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
+  }
+  await Promise.all(builds);
+  if (watch) console.log('watch mode is not supported; rerun npm run build');
+}
+
+main().catch((e) => {
+  console.error(e.message || e);
+  process.exit(1);
+});

@@ -1,0 +1,97 @@
+// Finds each draft's .factlint.yaml by walking up, loads the fact files it names, and caches checkers.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CONFIG_FILE_NAME,
+  createChecker,
+  mergeFactBases,
+  parseFactBase,
+  parseProjectConfig,
+  type Checker,
+  type FactBase,
+  type FactProblem,
+  type ProjectConfig,
+} from '../core';
+
+/** The bundled fact base, compiled to JSON at build time and shipped next to the bundle. */
+export function loadBundledFacts(): FactBase {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'facts.json'), 'utf8')) as FactBase;
+}
+
+export interface Setup {
+  checker: Checker;
+  config: ProjectConfig;
+  configFile?: string;
+}
+
+export class FactSources {
+  readonly problems: FactProblem[] = [];
+  private readonly configByDir = new Map<string, string | undefined>();
+  private readonly setups = new Map<string, Setup | undefined>();
+  private bundled: FactBase | undefined;
+
+  constructor(private readonly options: { extraFacts: string[]; bundled: boolean; cwd: string }) {}
+
+  private baseFacts(): FactBase {
+    if (!this.options.bundled) return { schema: 1, asOf: '', models: [] };
+    this.bundled ??= loadBundledFacts();
+    return this.bundled;
+  }
+
+  /** Reads and validates a fact file; problems are collected, never thrown. */
+  readFactFile(file: string): FactBase | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      this.problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read fact file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
+      return undefined;
+    }
+    const { base, problems } = parseFactBase(file, text);
+    this.problems.push(...problems);
+    return base;
+  }
+
+  private findConfig(dir: string): string | undefined {
+    if (this.configByDir.has(dir)) return this.configByDir.get(dir);
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    let found: string | undefined;
+    if (fs.existsSync(candidate)) found = candidate;
+    else {
+      const parent = path.dirname(dir);
+      found = parent !== dir ? this.findConfig(parent) : undefined;
+    }
+    this.configByDir.set(dir, found);
+    return found;
+  }
+
+  /** The checker and config for a draft; undefined when its config or fact files are broken. */
+  setupFor(file: string): Setup | undefined {
+    const configFile = this.findConfig(path.dirname(file));
+    const key = configFile ?? '';
+    if (this.setups.has(key)) return this.setups.get(key);
+    let config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
+    let ok = true;
+    if (configFile) {
+      const parsed = parseProjectConfig(configFile, fs.readFileSync(configFile, 'utf8'));
+      this.problems.push(...parsed.problems);
+      if (parsed.problems.some((p) => p.severity === 'error')) ok = false;
+      config = parsed.config;
+    }
+    const extras: FactBase[] = [];
+    const factFiles = [...(configFile ? config.facts.map((f) => path.resolve(path.dirname(configFile), f)) : []), ...this.options.extraFacts.map((f) => path.resolve(this.options.cwd, f))];
+    for (const f of factFiles) {
+      const base = this.readFactFile(f);
+      if (base) extras.push(base);
+      else ok = false;
+    }
+    const setup: Setup | undefined = ok ? { checker: createChecker(mergeFactBases(this.baseFacts(), extras)), config, ...(configFile ? { configFile } : {}) } : undefined;
+    this.setups.set(key, setup);
+    return setup;
+  }
+
+  /** The merged fact base for `factlint facts` (config found from the working directory). */
+  mergedFor(dir: string): FactBase | undefined {
+    return this.setupFor(path.join(dir, '__factlint__.md'))?.checker.base;
+  }
+}

@@ -1,0 +1,90 @@
+// Expands the CLI's file, folder and glob arguments into Markdown files, honouring .gitignore.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+
+const MARKDOWN_GLOB = '**/*.{md,markdown}';
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
+
+export interface ExpandedFiles {
+  files: string[];
+  /** Arguments that matched nothing or could not be read. */
+  problems: string[];
+}
+
+/** Loads the .gitignore of a root folder (the one at the root only; nested ones are rare in drafts). */
+function gitignoreOf(root: string): Ignore | undefined {
+  try {
+    return ignore().add(fs.readFileSync(path.join(root, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function notIgnored(root: string, files: string[]): string[] {
+  const ig = gitignoreOf(root);
+  if (!ig) return files;
+  return files.filter((f) => {
+    const rel = path.relative(root, f);
+    return rel.startsWith('..') || !ig.ignores(rel.split(path.sep).join('/'));
+  });
+}
+
+/** Turns arguments into absolute, de-duplicated file paths, sorted within each argument. */
+export function expandFiles(args: string[], cwd: string): ExpandedFiles {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const problems: string[] = [];
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      // Symlinks are not followed, so a walk never leaves the folder it was given.
+      const found = globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED, dot: false });
+      const unreadable = unreadableDirs(abs);
+      for (const d of unreadable) problems.push(`${d}: cannot read directory`);
+      notIgnored(abs, found.map((f) => path.normalize(f)).sort()).forEach(add);
+    } else if (stat) {
+      add(abs);
+    } else if (isDynamicPattern(arg)) {
+      const found = globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+      if (found.length === 0) problems.push(`${arg}: no files match`);
+      notIgnored(cwd, found.map((f) => path.normalize(f)).sort()).forEach(add);
+    } else {
+      problems.push(`${arg}: no such file or directory`);
+    }
+  }
+  return { files, problems };
+}
+
+/** Folders under root that cannot be listed (tinyglobby skips them silently). */
+function unreadableDirs(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 32) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      out.push(dir);
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}

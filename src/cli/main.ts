@@ -1,0 +1,258 @@
+// The factlint command line: checks drafts, prints findings, applies fixes, dumps the fact base.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import ignore from 'ignore';
+import { applyEdits, createPositionMap, type Finding, type Severity } from '../core';
+import { FactSources, type Setup } from './factSources';
+import { expandFiles } from './files';
+import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
+import { ChangedSinceReadError, writeFileAtomically } from './safeWrite';
+
+const VERSION = '0.1.0';
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+const HELP = `Usage: factlint [options] <files|dirs|globs...>
+       factlint facts [--format text|json] [--facts FILE]... [--check FILE]
+
+Checks AI model names and parameter figures in Markdown drafts against a sourced fact base.
+
+Options:
+  --format text|json|sarif|github   output format (default: text)
+  --fix                             apply the preferred fixes in place
+  --fail-on error|warning|information
+                                    lowest severity that makes the exit code 1 (default: warning)
+  --facts FILE                      an extra fact file (repeatable); merges over the bundled base
+  --no-bundled-facts                do not load the bundled fact base
+  --stdin                           read the draft from standard input
+  --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
+  --max-file-size BYTES             skip larger files (default: ${DEFAULT_MAX_BYTES})
+  --no-color                        plain text output
+  -h, --help                        show this help
+  -v, --version                     show the version
+
+Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config or I/O error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: OutputFormat;
+  fix: boolean;
+  failOn: Severity;
+  facts: string[];
+  bundled: boolean;
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  maxBytes: number;
+  colour: boolean;
+  check: string[];
+}
+
+function parseOptions(argv: string[]): { options: Options; positionals: string[]; help: boolean; version: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      'fail-on': { type: 'string', default: 'warning' },
+      facts: { type: 'string', multiple: true, default: [] },
+      'no-bundled-facts': { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
+      'max-file-size': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      check: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const format = values.format as string;
+  if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github (got "${format}")`);
+  const failOn = values['fail-on'] as string;
+  if (!['error', 'warning', 'information'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or information (got "${failOn}")`);
+  const maxRaw = values['max-file-size'];
+  const maxBytes = maxRaw === undefined ? DEFAULT_MAX_BYTES : Number(maxRaw);
+  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxRaw}")`);
+  return {
+    options: {
+      format: format as OutputFormat,
+      fix: values.fix as boolean,
+      failOn: failOn as Severity,
+      facts: values.facts as string[],
+      bundled: !(values['no-bundled-facts'] as boolean),
+      stdin: values.stdin as boolean,
+      stdinFilename: values['stdin-filename'] as string | undefined,
+      maxBytes,
+      colour: !(values['no-color'] as boolean) && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      check: values.check as string[],
+    },
+    positionals,
+    help: values.help as boolean,
+    version: values.version as boolean,
+  };
+}
+
+interface Draft {
+  text: string;
+  bom: boolean;
+  bytes: Buffer;
+}
+
+/** Decodes a file as UTF-8; binary and non-UTF-8 files are refused with a reason. */
+function decodeDraft(bytes: Buffer): Draft | string {
+  if (bytes.subarray(0, 8192).includes(0)) return 'binary file (contains NUL bytes); skipped';
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return 'not valid UTF-8; skipped';
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { text: bom ? text.slice(1) : text, bom, bytes };
+}
+
+function isIgnoredByConfig(setup: Setup, file: string): boolean {
+  if (!setup.configFile || setup.config.ignore.length === 0) return false;
+  const rel = path.relative(path.dirname(setup.configFile), file).split(path.sep).join('/');
+  return !rel.startsWith('..') && ignore().add(setup.config.ignore).ignores(rel);
+}
+
+function runFacts(options: Options, cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  const sources = new FactSources({ extraFacts: options.facts, bundled: options.bundled, cwd });
+  if (options.check.length) {
+    for (const f of options.check) sources.readFactFile(path.resolve(cwd, f));
+    for (const p of sources.problems) err(formatProblem(p, cwd));
+    const errors = sources.problems.filter((p) => p.severity === 'error').length;
+    if (!errors) out(`${options.check.join(', ')}: valid fact file${options.check.length > 1 ? 's' : ''}`);
+    return errors ? 2 : 0;
+  }
+  const base = sources.mergedFor(cwd);
+  for (const p of sources.problems) err(formatProblem(p, cwd));
+  if (!base) return 2;
+  out(options.format === 'json' ? factsJson(base) : factsText(base));
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code. Output goes through the given writers for testability. */
+export async function run(argv: string[], io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => Promise<Buffer> }): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (e) {
+    io.stderr(`factlint: ${(e as Error).message}\n${HELP}`);
+    return 2;
+  }
+  const { options, positionals } = parsed;
+  if (parsed.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (parsed.version) {
+    io.stdout(VERSION);
+    return 0;
+  }
+  if (positionals[0] === 'facts') return runFacts(options, io.cwd, io.stdout, io.stderr);
+  if (!options.stdin && positionals.length === 0) {
+    io.stderr(`factlint: no files given\n${HELP}`);
+    return 2;
+  }
+  if (options.stdin && options.fix) {
+    io.stderr('factlint: --fix cannot be used with --stdin');
+    return 2;
+  }
+  const sources = new FactSources({ extraFacts: options.facts, bundled: options.bundled, cwd: io.cwd });
+  let ioError = false;
+  const reports: FileReport[] = [];
+  const inputs: { file: string; bytes?: Buffer }[] = [];
+  if (options.stdin) {
+    inputs.push({ file: path.resolve(io.cwd, options.stdinFilename ?? '<stdin>.md'), bytes: await io.readStdin() });
+  } else {
+    const expanded = expandFiles(positionals, io.cwd);
+    for (const p of expanded.problems) io.stderr(`factlint: ${p}`);
+    if (expanded.problems.length) ioError = true;
+    inputs.push(...expanded.files.map((file) => ({ file })));
+  }
+  for (const input of inputs) {
+    const setup = sources.setupFor(input.file);
+    if (!setup) continue;
+    if (!options.stdin && isIgnoredByConfig(setup, input.file)) continue;
+    let bytes = input.bytes;
+    if (!bytes) {
+      try {
+        const size = fs.statSync(input.file).size;
+        if (size > options.maxBytes) {
+          io.stderr(`factlint: ${input.file}: ${size} bytes is over --max-file-size (${options.maxBytes}); skipped`);
+          continue;
+        }
+        bytes = fs.readFileSync(input.file);
+      } catch (e) {
+        io.stderr(`factlint: ${input.file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        ioError = true;
+        continue;
+      }
+    }
+    const draft = decodeDraft(bytes);
+    if (typeof draft === 'string') {
+      io.stderr(`factlint: ${input.file}: ${draft}`);
+      continue;
+    }
+    const severities = setup.config.rules;
+    let result = setup.checker.check(draft.text, { severities });
+    if (options.fix) {
+      const edits = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
+      if (edits.length) {
+        const fixed = applyEdits(draft.text, edits);
+        try {
+          writeFileAtomically(input.file, draft.bytes, Buffer.from((draft.bom ? '\ufeff' : '') + fixed, 'utf8'));
+          draft.text = fixed;
+          result = setup.checker.check(fixed, { severities });
+        } catch (e) {
+          io.stderr(`factlint: ${e instanceof ChangedSinceReadError ? e.message : `${input.file}: cannot write fix (${(e as Error).message})`}`);
+          ioError = true;
+        }
+      }
+    }
+    reports.push({ path: input.file, findings: result.findings, position: createPositionMap(draft.text) });
+  }
+  for (const p of sources.problems) io.stderr(formatProblem(p, io.cwd));
+  const configBroken = sources.problems.some((p) => p.severity === 'error');
+  const output =
+    options.format === 'json'
+      ? formatJson(reports, io.cwd)
+      : options.format === 'sarif'
+        ? formatSarif(reports, io.cwd, VERSION)
+        : options.format === 'github'
+          ? formatGithub(reports, io.cwd)
+          : formatText(reports, io.cwd, options.colour);
+  if (output) io.stdout(output);
+  if (configBroken || ioError) return 2;
+  const threshold = SEVERITY_RANK[options.failOn];
+  const failing = reports.some((r) => r.findings.some((f: Finding) => SEVERITY_RANK[f.severity] >= threshold));
+  return failing ? 1 : 0;
+}
+
+async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+if (require.main === module || process.argv[1]?.endsWith(path.join('bin', 'factlint.js'))) {
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(`${s}\n`),
+    stderr: (s) => process.stderr.write(`${s}\n`),
+    readStdin: () => readAll(process.stdin),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`factlint: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

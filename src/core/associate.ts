@@ -1,0 +1,245 @@
+// Ties each parameter figure to the model it is stated for: sentences, table rows, list titles.
+import { readFigureContext, scanFigures, toParsedFigure, type RawFigure } from './figures';
+import { isDistanced, isRowDistanced } from './distancing';
+import type { Prose, ProseUnit } from './prose';
+import type { ModelMention, ParsedFigure, Span } from './types';
+
+export interface Association {
+  figure: ParsedFigure;
+  raw: RawFigure;
+  mention: ModelMention;
+  distanced: boolean;
+}
+
+const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]/g;
+/** What may stand between a figure and the model it qualifies when the figure comes first. */
+const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的)?$/iu;
+const PARAM_HEADER = /param|参数|规模|#\s*p|size|大小/iu;
+const NOT_PARAM_HEADER = /token|context|data|memory|显存|内存|GB|vram|speed|throughput|上下文|数据|长度|length|disk|file/iu;
+const MODEL_HEADER = /model|模型|name|名称|llm|系列/iu;
+const HEADER_SCALE: [RegExp, number][] = [
+  [/\(\s*T\s*\)|（\s*T\s*）|\btrillions?\b|万亿/iu, 1e12],
+  [/\(\s*B\s*\)|（\s*B\s*）|\bbillions?\b|\bin\s+B\b|十亿/iu, 1e9],
+  [/\(\s*M\s*\)|（\s*M\s*）|\bmillions?\b/iu, 1e6],
+  [/[(（]\s*亿\s*[)）]/u, 1e8],
+];
+
+function sentencesOf(text: string, unit: ProseUnit): Span[] {
+  const out: Span[] = [];
+  let start = unit.start;
+  const slice = text.slice(unit.start, unit.end);
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(slice)) !== null) {
+    const end = unit.start + m.index + m[0].length;
+    // "e.g." and "vs." do not end a sentence.
+    if (/\b(?:e\.g|i\.e|vs|etc|approx|ca|No|Fig|al)\.$/.test(slice.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    out.push({ start, end });
+    start = end;
+  }
+  if (start < unit.end) out.push({ start, end: unit.end });
+  return out;
+}
+
+function inside(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Picks the mention a figure in one sentence is stated for. */
+function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): ModelMention | undefined {
+  let before: ModelMention | undefined;
+  let after: ModelMention | undefined;
+  for (const m of mentions) {
+    if (m.end <= raw.start) before = m;
+    else if (m.start >= raw.end && !after) after = m;
+  }
+  const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
+  // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first.
+  if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore)) return before;
+  if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
+  if (before) return before;
+  return undefined;
+}
+
+/** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
+function inVariantList(text: string, raw: RawFigure, mention: ModelMention | undefined): boolean {
+  const prev = text.charAt(raw.start - 1);
+  const next = text.charAt(raw.end);
+  if (prev === '|' || next === '|') return mention === undefined || !mention.sizedName || text.slice(mention.end, raw.start).trim() !== '|';
+  return false;
+}
+
+export interface AssociateInput {
+  prose: Prose;
+  mentions: ModelMention[];
+}
+
+/** Reads every figure in the prose and ties it to a model where the text says which. */
+export function associate({ prose, mentions }: AssociateInput): Association[] {
+  const masked = prose.masked;
+  const out: Association[] = [];
+  const raws = scanFigures(masked);
+  if (raws.length === 0) return out;
+  let mi = 0;
+  let ri = 0;
+  const tables = new Map<number, TableShape>();
+  let lastUnitWithMention: { unit: number; mention: ModelMention } | undefined;
+  for (let u = 0; u < prose.units.length; u++) {
+    const unit = prose.units[u]!;
+    while (mi < mentions.length && mentions[mi]!.end <= unit.start) mi++;
+    const unitMentions: ModelMention[] = [];
+    for (let k = mi; k < mentions.length && mentions[k]!.start < unit.end; k++) unitMentions.push(mentions[k]!);
+    while (ri < raws.length && raws[ri]!.end <= unit.start) ri++;
+    const unitFigures: RawFigure[] = [];
+    for (let k = ri; k < raws.length && raws[k]!.start < unit.end; k++) {
+      const r = raws[k]!;
+      if (inside(r, unit) && !unitMentions.some((m) => overlaps(m, r))) unitFigures.push(r);
+    }
+    const context = lastUnitWithMention && prose.units[lastUnitWithMention.unit]!.heading === unit.heading ? lastUnitWithMention.mention : undefined;
+    if (unitFigures.length > 0 || unit.kind === 'row') {
+      if (unit.kind === 'row') {
+        readRow(masked, unit, unitMentions, unitFigures, tables, context, out);
+      } else {
+        readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, out);
+      }
+    }
+    if (unitMentions.length > 0) lastUnitWithMention = { unit: u, mention: unitMentions[unitMentions.length - 1]! };
+  }
+  return out;
+}
+
+function reading(masked: string, raw: RawFigure, bounds: Span) {
+  return readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(raw.end, Math.min(bounds.end, raw.end + 60)) });
+}
+
+function readSentences(
+  masked: string,
+  unit: ProseUnit,
+  unitMentions: ModelMention[],
+  figures: RawFigure[],
+  allMentions: ModelMention[],
+  prose: Prose,
+  out: Association[],
+): void {
+  const sentences = sentencesOf(masked, unit);
+  for (const raw of figures) {
+    const sentence = sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit;
+    const r = reading(masked, raw, sentence);
+    if (!r) continue;
+    const inSentence = unitMentions.filter((m) => inside(m, sentence));
+    let mention = pickMention(masked, raw, inSentence);
+    if (inVariantList(masked, raw, mention)) continue;
+    if (mention && !inSentence.includes(mention)) mention = undefined;
+    if (!mention && r.explicitParameters) {
+      // The sentence names no model: the list item's title, then the paragraph, then the section.
+      for (const title of unit.listTitles) {
+        mention = allMentions.find((m) => inside(m, title));
+        if (mention) break;
+      }
+      if (!mention) {
+        const earlier = unitMentions.filter((m) => m.end <= raw.start);
+        const distinct = new Set(earlier.map((m) => m.modelId));
+        if (distinct.size === 1) mention = earlier[earlier.length - 1];
+      }
+      if (!mention && unit.heading >= 0) {
+        const heading = prose.units[unit.heading]!;
+        const inHeading = allMentions.filter((m) => inside(m, heading));
+        if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
+      }
+    }
+    if (!mention) continue;
+    out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, sentence) });
+  }
+}
+
+interface TableShape {
+  paramColumns: Map<number, number>;
+  modelColumn: number;
+}
+
+function shapeOf(masked: string, header: ProseUnit): TableShape {
+  const paramColumns = new Map<number, number>();
+  let modelColumn = -1;
+  (header.cells ?? []).forEach((cell, i) => {
+    const label = masked.slice(cell.start, cell.end);
+    if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
+      const scale = HEADER_SCALE.find(([re]) => re.test(label))?.[1] ?? 0;
+      paramColumns.set(i, scale);
+    } else if (modelColumn < 0 && MODEL_HEADER.test(label)) modelColumn = i;
+  });
+  return { paramColumns, modelColumn };
+}
+
+const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
+
+function readRow(
+  masked: string,
+  unit: ProseUnit,
+  unitMentions: ModelMention[],
+  figures: RawFigure[],
+  tables: Map<number, TableShape>,
+  context: ModelMention | undefined,
+  out: Association[],
+): void {
+  const cells = unit.cells ?? [];
+  if (unit.headerRow) {
+    tables.set(unit.table ?? -1, shapeOf(masked, unit));
+    return;
+  }
+  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), modelColumn: -1 };
+  const cellOf = (s: Span): number => cells.findIndex((c) => s.start >= c.start && s.start < c.end);
+  let rowModel: ModelMention | undefined;
+  if (shape.modelColumn >= 0) {
+    const cell = cells[shape.modelColumn];
+    rowModel = cell ? unitMentions.find((m) => inside(m, cell)) : undefined;
+  }
+  if (!rowModel && new Set(unitMentions.map((m) => m.modelId)).size === 1) rowModel = unitMentions[0];
+  if (!rowModel && unitMentions.length === 0 && shape.paramColumns.size > 0) rowModel = context;
+  const handled = new Set<RawFigure>();
+  for (const raw of figures) {
+    const col = cellOf(raw);
+    const cell = cells[col] ?? unit;
+    if (shape.paramColumns.has(col)) {
+      if (!rowModel) continue;
+      const r = reading(masked, raw, cell) ?? undefined;
+      if (!r) continue;
+      handled.add(raw);
+      out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
+      continue;
+    }
+    const r = reading(masked, raw, cell);
+    if (!r) continue;
+    const inCell = unitMentions.filter((m) => inside(m, cell));
+    const mention = pickMention(masked, raw, inCell) ?? (r.explicitParameters ? rowModel : undefined);
+    if (!mention || inVariantList(masked, raw, mention)) continue;
+    out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
+  }
+  // Unitless numbers in a "Params (B)" column take the header's unit.
+  if (!rowModel) return;
+  for (const [col, scale] of shape.paramColumns) {
+    if (!scale) continue;
+    const cell = cells[col];
+    if (!cell) continue;
+    const content = masked.slice(cell.start, cell.end);
+    if (!/^\s*~?\s*\d+(?:\.\d+)?\s*$/.test(content)) continue;
+    UNITLESS_NUMBER.lastIndex = 0;
+    const m = UNITLESS_NUMBER.exec(content);
+    if (!m) continue;
+    const start = cell.start + m.index;
+    const value = Number(m[0]) * scale;
+    const dot = m[0].indexOf('.');
+    const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
+    const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
+    if (figures.some((f) => overlaps(f, raw))) continue;
+    out.push({
+      figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content) }),
+      raw,
+      mention: rowModel,
+      distanced: isRowDistanced(masked, unit, raw),
+    });
+  }
+}

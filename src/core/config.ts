@@ -1,0 +1,57 @@
+// Reads a project's .factlint.yaml: extra fact files, rule severities, ignore globs.
+import { isSeq, type Node } from 'yaml';
+import { YamlReader } from './factBase';
+import { RULE_IDS, type FactProblem, type RuleId, type SeveritySetting } from './types';
+
+export const CONFIG_FILE_NAME = '.factlint.yaml';
+const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export interface ProjectConfig {
+  /** Fact files, relative to the config file's folder. */
+  facts: string[];
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+  /** Globs of drafts not to check, relative to the config file's folder. */
+  ignore: string[];
+}
+
+export interface ParsedConfig {
+  config: ProjectConfig;
+  problems: FactProblem[];
+}
+
+function stringList(r: YamlReader, node: Node | null | undefined, what: string): string[] {
+  if (node === undefined || node === null) return [];
+  if (!isSeq(node)) {
+    r.at(node, `${what} must be a list of strings`);
+    return [];
+  }
+  const out: string[] = [];
+  for (const item of node.items) {
+    const s = r.string(item as Node, `an entry of ${what}`);
+    if (s !== undefined) out.push(s);
+  }
+  return out;
+}
+
+/** Parses a config file; an empty file is a valid, empty config. */
+export function parseProjectConfig(file: string, text: string): ParsedConfig {
+  const config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
+  const r = new YamlReader(file, text);
+  const root = r.parse();
+  if (root === undefined || root === null) return { config, problems: r.problems };
+  const top = r.fields(root, ['facts', 'rules', 'ignore'], CONFIG_FILE_NAME);
+  if (!top) return { config, problems: r.problems };
+  config.facts = stringList(r, top.get('facts'), 'facts');
+  config.ignore = stringList(r, top.get('ignore'), 'ignore');
+  const rules = top.get('rules');
+  if (rules !== undefined && rules !== null) {
+    const fields = r.fields(rules, [...RULE_IDS], 'rules');
+    for (const [rule, node] of fields ?? []) {
+      const value = r.string(node, `rules.${rule}`);
+      if (value === undefined) continue;
+      if (!SEVERITIES.includes(value as SeveritySetting)) r.at(node, `rules.${rule} must be one of ${SEVERITIES.join(', ')}`);
+      else config.rules[rule as RuleId] = value as SeveritySetting;
+    }
+  }
+  return { config, problems: r.problems };
+}

@@ -1,0 +1,271 @@
+// Loads, validates and merges fact-base YAML, with every problem positioned by file, line and column.
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type YAMLMap } from 'yaml';
+import { labelOf, parseFigureValue } from './figures';
+import { normalizeName } from './names';
+import type { Architecture, FactBase, FactFigure, FactProblem, FigureKind, FigureStatus, ModelFact, Release, ReleaseKind } from './types';
+
+export const SCHEMA_VERSION = 1;
+/** Larger fact files are refused before parsing: a fact base is text a person reads. */
+export const MAX_FACT_FILE_CHARS = 5_000_000;
+
+const KINDS: FigureKind[] = ['total', 'active'];
+const STATUSES: FigureStatus[] = ['official', 'derived', 'estimate', 'rumor', 'superseded'];
+const ARCHITECTURES: Architecture[] = ['dense', 'moe', 'unknown'];
+const RELEASE_KINDS: ReleaseKind[] = ['announcement', 'weights', 'api', 'paper', 'preview'];
+const DATE_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const ID_RE = /^[a-z0-9][a-z0-9.+_-]*$/;
+const URL_RE = /^https?:\/\/[^\s]+$/;
+
+const TOP_KEYS = ['schema', 'asOf', 'models'];
+const MODEL_KEYS = ['id', 'name', 'aliases', 'vendor', 'family', 'released', 'disclosed', 'architecture', 'figures', 'note'];
+const FIGURE_KEYS = ['value', 'kind', 'status', 'source', 'stated', 'note', 'replacedBy'];
+const RELEASE_KEYS = ['date', 'what', 'note'];
+
+export interface ParsedFactBase {
+  base: FactBase | undefined;
+  problems: FactProblem[];
+}
+
+/** Reads YAML as plain data with positions; problems come back instead of exceptions. */
+export class YamlReader {
+  readonly problems: FactProblem[] = [];
+  private readonly lines = new LineCounter();
+
+  constructor(readonly file: string, private readonly text: string) {}
+
+  parse(): Node | undefined | null {
+    const doc = parseDocument(this.text, {
+      lineCounter: this.lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+      schema: 'core',
+      merge: false,
+      customTags: [],
+      resolveKnownTags: false,
+    });
+    for (const e of doc.errors) this.report(e.pos[0], e.pos[1], e.message.split('\n')[0] as string);
+    if (doc.errors.length) return undefined;
+    for (const w of doc.warnings) this.report(w.pos[0], w.pos[1], w.message.split('\n')[0] as string);
+    try {
+      // Expanding aliases is bounded: a billion-laughs file is an error, not a hang.
+      doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      this.report(0, 1, `YAML aliases expand too far: ${(e as Error).message}`);
+      return undefined;
+    }
+    if (this.problems.some((p) => p.severity === 'error')) return undefined;
+    return doc.contents as Node | null;
+  }
+
+  report(start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
+    const a = this.lines.linePos(start);
+    const b = this.lines.linePos(Math.max(start, end));
+    this.problems.push({ file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, message, severity });
+  }
+
+  at(node: Node | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
+    const range = node?.range;
+    this.report(range ? range[0] : 0, range ? range[1] : 1, message, severity);
+  }
+
+  position(node: Node | null | undefined): { line: number; column: number } {
+    const p = this.lines.linePos(node?.range ? node.range[0] : 0);
+    return { line: p.line, column: p.col };
+  }
+
+  /** Checks a map's keys against the allowed ones; returns the values by key. */
+  fields(node: Node | null | undefined, allowed: string[], what: string): Map<string, Node | null> | undefined {
+    if (!isMap(node)) {
+      this.at(node, `${what} must be a mapping`);
+      return undefined;
+    }
+    const out = new Map<string, Node | null>();
+    for (const pair of (node as YAMLMap).items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || !allowed.includes(key)) {
+        this.at(pair.key as Node, `unknown key "${key ?? String(pair.key)}" in ${what} (allowed: ${allowed.join(', ')})`);
+        continue;
+      }
+      out.set(key, pair.value as Node | null);
+    }
+    return out;
+  }
+
+  string(node: Node | null | undefined, what: string, required = true): string | undefined {
+    if (node === undefined || node === null) {
+      if (required) this.at(node, `${what} is required`);
+      return undefined;
+    }
+    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+      this.at(node, `${what} must be a string`);
+      return undefined;
+    }
+    return String(node.value);
+  }
+}
+
+function scalarValue(node: Node | null | undefined): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+function readFigure(r: YamlReader, node: Node | null, modelName: string): FactFigure | undefined {
+  const f = r.fields(node, FIGURE_KEYS, `a figure of ${modelName}`);
+  if (!f) return undefined;
+  const valueNode = f.get('value');
+  const value = parseFigureValue(scalarValue(valueNode));
+  if (value === undefined) r.at(valueNode ?? node, `${modelName}: figure value must be a number or a number with K/M/B/T (e.g. 1.5T), got ${JSON.stringify(scalarValue(valueNode) ?? null)}`);
+  const kind = r.string(f.get('kind'), `${modelName}: figure kind`) as FigureKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind)) r.at(f.get('kind'), `${modelName}: figure kind must be one of ${KINDS.join(', ')}`);
+  const status = r.string(f.get('status'), `${modelName}: figure status`) as FigureStatus | undefined;
+  if (status !== undefined && !STATUSES.includes(status)) r.at(f.get('status'), `${modelName}: figure status must be one of ${STATUSES.join(', ')}`);
+  const source = r.string(f.get('source'), `${modelName}: figure source (a URL)`);
+  if (source !== undefined && !URL_RE.test(source)) r.at(f.get('source'), `${modelName}: figure source must be an http(s) URL`);
+  const stated = r.string(f.get('stated'), `${modelName}: figure date (stated)`);
+  if (stated !== undefined && !DATE_RE.test(stated)) r.at(f.get('stated'), `${modelName}: stated must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  const note = r.string(f.get('note'), 'note', false);
+  const replacedNode = f.get('replacedBy');
+  const replacedBy = replacedNode ? parseFigureValue(scalarValue(replacedNode)) : undefined;
+  if (replacedNode && replacedBy === undefined) r.at(replacedNode, `${modelName}: replacedBy must be a figure value such as 1.5T`);
+  if (value === undefined || !kind || !KINDS.includes(kind) || !status || !STATUSES.includes(status) || !source || !URL_RE.test(source) || !stated) return undefined;
+  const label = typeof scalarValue(valueNode) === 'string' ? String(scalarValue(valueNode)).trim() : labelOf(value);
+  const fig: FactFigure = { value, label, kind, status, source, stated, origin: { file: r.file, ...r.position(node) } };
+  if (note !== undefined) fig.note = note;
+  if (replacedBy !== undefined) fig.replacedBy = replacedBy;
+  return fig;
+}
+
+function readRelease(r: YamlReader, node: Node | null, modelName: string): Release | undefined {
+  const f = r.fields(node, RELEASE_KEYS, `released of ${modelName}`);
+  if (!f) return undefined;
+  const date = r.string(f.get('date'), `${modelName}: released.date`);
+  if (date !== undefined && !DATE_RE.test(date)) r.at(f.get('date'), `${modelName}: released.date must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  const what = r.string(f.get('what'), `${modelName}: released.what`) as ReleaseKind | undefined;
+  if (what !== undefined && !RELEASE_KINDS.includes(what)) r.at(f.get('what'), `${modelName}: released.what must be one of ${RELEASE_KINDS.join(', ')}`);
+  const note = r.string(f.get('note'), 'note', false);
+  if (!date || !DATE_RE.test(date) || !what || !RELEASE_KINDS.includes(what)) return undefined;
+  return note !== undefined ? { date, what, note } : { date, what };
+}
+
+function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
+  const f = r.fields(node, MODEL_KEYS, 'a model');
+  if (!f) return undefined;
+  const id = r.string(f.get('id'), 'model id');
+  if (id !== undefined && !ID_RE.test(id)) r.at(f.get('id'), `model id "${id}" must be lowercase letters, digits and . + _ -`);
+  const name = r.string(f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '));
+  const label = name ?? id ?? 'model';
+  const aliases: string[] = [];
+  const aliasNode = f.get('aliases');
+  if (aliasNode !== undefined && aliasNode !== null) {
+    if (!isSeq(aliasNode)) r.at(aliasNode, `${label}: aliases must be a list of strings`);
+    else for (const item of aliasNode.items) {
+      const a = r.string(item as Node, `${label}: alias`);
+      if (a !== undefined) aliases.push(a);
+    }
+  }
+  const vendor = r.string(f.get('vendor'), `${label}: vendor`);
+  const family = r.string(f.get('family'), 'family', false);
+  const releasedNode = f.get('released');
+  const released = releasedNode !== undefined && releasedNode !== null ? readRelease(r, releasedNode, label) : undefined;
+  const disclosedNode = f.get('disclosed');
+  const disclosed = scalarValue(disclosedNode);
+  if (typeof disclosed !== 'boolean') r.at(disclosedNode ?? node, `${label}: disclosed must be true or false`);
+  const archNode = f.get('architecture');
+  const architecture = (archNode ? r.string(archNode, `${label}: architecture`) : 'unknown') as Architecture;
+  if (!ARCHITECTURES.includes(architecture)) r.at(archNode, `${label}: architecture must be one of ${ARCHITECTURES.join(', ')}`);
+  const note = r.string(f.get('note'), 'note', false);
+  const figures: FactFigure[] = [];
+  const figNode = f.get('figures');
+  if (figNode === undefined || figNode === null) r.at(node, `${label}: figures is required (an empty list [] when none is known)`);
+  else if (!isSeq(figNode)) r.at(figNode, `${label}: figures must be a list`);
+  else for (const item of figNode.items) {
+    const fig = readFigure(r, item as Node, label);
+    if (fig) figures.push(fig);
+  }
+  for (const fig of figures) {
+    if (fig.status !== 'superseded') continue;
+    const current = figures.some((x) => x !== fig && x.kind === fig.kind && x.status !== 'superseded');
+    if (!current) r.at(node, `${label}: the superseded figure ${fig.label} needs a current ${fig.kind} figure beside it`);
+  }
+  if (!id || !ID_RE.test(id) || !name || !vendor || typeof disclosed !== 'boolean' || !ARCHITECTURES.includes(architecture)) return undefined;
+  const model: ModelFact = { id, name, aliases, vendor, disclosed, architecture, figures, origin: { file: r.file, ...r.position(node) } };
+  if (family !== undefined) model.family = family;
+  if (released) model.released = released;
+  if (note !== undefined) model.note = note;
+  return model;
+}
+
+/** Parses and validates one fact file. */
+export function parseFactBase(file: string, text: string): ParsedFactBase {
+  const r = new YamlReader(file, text);
+  if (text.length > MAX_FACT_FILE_CHARS) {
+    r.report(0, 1, `fact file is too large (${text.length} characters; the limit is ${MAX_FACT_FILE_CHARS})`);
+    return { base: undefined, problems: r.problems };
+  }
+  if (text.includes('\u0000')) {
+    r.report(text.indexOf('\u0000'), text.indexOf('\u0000') + 1, 'fact file contains a NUL character (binary data?)');
+    return { base: undefined, problems: r.problems };
+  }
+  const root = r.parse();
+  if (root === undefined) return { base: undefined, problems: r.problems };
+  const top = r.fields(root, TOP_KEYS, 'the fact base');
+  if (!top) return { base: undefined, problems: r.problems };
+  const schemaNode = top.get('schema');
+  const schema = scalarValue(schemaNode);
+  if (schema !== SCHEMA_VERSION) r.at(schemaNode ?? root, `schema must be ${SCHEMA_VERSION}`);
+  const asOf = r.string(top.get('asOf'), 'asOf');
+  if (asOf !== undefined && !DATE_RE.test(asOf)) r.at(top.get('asOf'), 'asOf must be YYYY-MM-DD');
+  const models: ModelFact[] = [];
+  const modelsNode = top.get('models');
+  if (!isSeq(modelsNode)) r.at(modelsNode ?? root, 'models must be a list');
+  else {
+    const ids = new Map<string, number>();
+    const names = new Map<string, { model: string; line: number }>();
+    for (const item of modelsNode.items) {
+      const model = readModel(r, item as Node);
+      if (!model) continue;
+      const line = r.position(item as Node).line;
+      if (ids.has(model.id)) {
+        r.at(item as Node, `duplicate model id "${model.id}" (first at line ${ids.get(model.id)})`);
+        continue;
+      }
+      ids.set(model.id, line);
+      for (const alias of [model.name, ...model.aliases]) {
+        const key = normalizeName(alias);
+        const prior = names.get(key);
+        if (prior && prior.model !== model.id) r.at(item as Node, `${model.name}: alias "${alias}" is ambiguous: it already names ${prior.model} (line ${prior.line})`);
+        else names.set(key, { model: model.id, line });
+      }
+      models.push(model);
+    }
+  }
+  const errors = r.problems.some((p) => p.severity === 'error');
+  return { base: errors ? undefined : { schema: SCHEMA_VERSION, asOf: asOf ?? '', models }, problems: r.problems };
+}
+
+/** Merges fact files over a base: an entry with a known id extends or overrides that model. */
+export function mergeFactBases(base: FactBase, extras: readonly FactBase[]): FactBase {
+  const byId = new Map<string, ModelFact>(base.models.map((m) => [m.id, m]));
+  let asOf = base.asOf;
+  for (const extra of extras) {
+    if (extra.asOf > asOf) asOf = extra.asOf;
+    for (const m of extra.models) {
+      const prior = byId.get(m.id);
+      if (!prior) {
+        byId.set(m.id, m);
+        continue;
+      }
+      byId.set(m.id, {
+        ...prior,
+        ...m,
+        aliases: [...new Set([...prior.aliases, ...m.aliases])],
+        figures: m.figures.length ? m.figures : prior.figures,
+      });
+    }
+  }
+  // An alias a later file gives to another model now belongs to that model alone.
+  const owner = new Map<string, string>();
+  const models = [...byId.values()];
+  for (const m of models) for (const a of [m.name, ...m.aliases]) owner.set(normalizeName(a), m.id);
+  const cleaned = models.map((m) => ({ ...m, aliases: m.aliases.filter((a) => owner.get(normalizeName(a)) === m.id) }));
+  return { schema: base.schema, asOf, models: cleaned };
+}

@@ -1,0 +1,222 @@
+// Finds parameter-count figures ("1.5T", "46.7 billion", "1.5万亿", "8x220B") and parses them.
+import type { FigureKind, ParsedFigure } from './types';
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Units, longest first; the Latin ones must not run on into another letter ("2.3TB", "7Bn").
+const UNIT = String.raw`trillions?|billions?|millions?|tn|bn|mn|[TBM](?![A-Za-z])|[tbm](?![A-Za-z])|万亿|千亿|百亿|十亿|亿`;
+const SEP = String.raw`[ \u00a0]?-?`;
+const RANGE_SEP = String.raw`\s*(?:-|–|—|~|to|至|到)\s*`;
+
+/**
+ * One figure: an optional "N x" multiplier, a number (scientific allowed), an optional range end,
+ * and a unit. Group names keep the parser readable.
+ */
+const FIGURE_RE = new RegExp(
+  String.raw`(?<![\w.,\u2010-\u2015-])` +
+    String.raw`(?:(?<mult>\d{1,3})\s?[x×]\s?)?` +
+    String.raw`(?<num>${NUM})` +
+    String.raw`(?:[eE](?<exp>\d{1,2}))?` +
+    String.raw`(?:(?<rangeSep>${RANGE_SEP})(?<num2>${NUM})(?:${SEP}(?<unit1>${UNIT}))?)?` +
+    String.raw`(?:${SEP}(?<unit>${UNIT}))?` +
+    String.raw`(?![\w.]\d)`,
+  'dgu',
+);
+
+const UNIT_VALUE: Record<string, number> = {
+  t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12, 万亿: 1e12,
+  b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, 十亿: 1e9, 千亿: 1e11, 百亿: 1e10,
+  m: 1e6, mn: 1e6, million: 1e6, millions: 1e6,
+  亿: 1e8,
+};
+
+/** What follows a figure and makes it something other than a parameter count. */
+const NOT_PARAMETERS_AFTER =
+  /^[\s-]*(?:\(|\))?[\s]*(?:tokens?|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:GPU|H100|H800|A100|TPU)[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
+
+const NOT_PARAMETERS_BEFORE =
+  /(?:[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
+
+/** Tokens or training data named just before: "15T tokens of", "trained on 15T", "预训练数据 2T". */
+const DATA_BEFORE = /(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\btraining\s+(?:on|with)|\bcorpus\s+of|\bdataset\s+of|\btokens?\s*(?:[:=]|of)?|\bcontext(?:\s+(?:window|length))?\s*(?:of|[:=])?|训练数据|数据量|语料|tokens?数|上下文)\s*(?:about|around|over|roughly|nearly|~|约|超过)?\s*$/iu;
+
+const PARAMETER_NOUN_AFTER =
+  /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模)/iu;
+const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|size)\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是达约]|at|reaches|about|around|roughly|~)*\s*$/iu;
+
+const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
+const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活(?:参数)?(?:量)?|\bA(?=$))\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
+const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
+const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
+
+const HEDGE_BEFORE =
+  /(?:~|≈|∼|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|将近|左右)\s*$/iu;
+const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|or\s+so)/u;
+
+/** Number of decimal places written, as a rounding step in the written unit. */
+function stepOf(num: string): number {
+  const dot = num.indexOf('.');
+  if (dot < 0) return 1;
+  return Math.pow(10, -(num.length - dot - 1));
+}
+
+function parseNumber(num: string): number {
+  return Number(num.replace(/,/g, ''));
+}
+
+function unitValue(unit: string): number {
+  return UNIT_VALUE[unit.toLowerCase()] ?? UNIT_VALUE[unit] ?? NaN;
+}
+
+export interface FigureContext {
+  /** Text before the figure on the same line (or in the same sentence). */
+  before: string;
+  /** Text after the figure. */
+  after: string;
+}
+
+/** What the words around a figure say about it; `undefined` means "not a parameter count". */
+export interface FigureReading {
+  explicitParameters: boolean;
+  statedKind?: FigureKind;
+  hedged: boolean;
+}
+
+/** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
+export function readFigureContext(ctx: FigureContext): FigureReading | undefined {
+  const after = ctx.after.slice(0, 60);
+  const before = ctx.before.slice(-60);
+  const explicitAfter = PARAMETER_NOUN_AFTER.test(after);
+  if (!explicitAfter && NOT_PARAMETERS_AFTER.test(after)) return undefined;
+  if (NOT_PARAMETERS_BEFORE.test(before)) return undefined;
+  if (!explicitAfter && DATA_BEFORE.test(before)) return undefined;
+  const explicitParameters = explicitAfter || PARAMETER_NOUN_BEFORE.test(before);
+  let statedKind: FigureKind | undefined;
+  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:active|activated|激活)/iu.test(after)) {
+    statedKind = 'active';
+  } else if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
+    statedKind = 'total';
+  }
+  return { explicitParameters, statedKind, hedged: HEDGE_BEFORE.test(before) || HEDGE_AFTER.test(ctx.after) };
+}
+
+/** A figure's number and unit as parsed, before the context decides whether it counts parameters. */
+export interface RawFigure {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  low: number;
+  high: number;
+  precision: number;
+  /** Where the number itself sits: a fix replaces only this and keeps the writer's unit. */
+  numberStart: number;
+  numberEnd: number;
+  /** The unit's value (1e12 for "T" or "万亿"); 1 when the figure is written without one. */
+  scale: number;
+  isRange: boolean;
+  isProduct: boolean;
+}
+
+/** Finds every number-with-unit in the text that could be a parameter count. */
+export function scanFigures(text: string, from = 0, to = text.length): RawFigure[] {
+  const out: RawFigure[] = [];
+  FIGURE_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_RE.exec(text)) !== null) {
+    if (m.index >= to) break;
+    const g = m.groups ?? {};
+    if (m[0].length === 0) {
+      FIGURE_RE.lastIndex++;
+      continue;
+    }
+    const unit = g.unit ?? g.unit1;
+    const hasExp = g.exp !== undefined;
+    if (!unit && !hasExp) continue;
+    if (hasExp && Number(g.exp) < 6) continue;
+    // A bare lower-case single-letter unit right after digits is too often something else
+    // ("3b" in a hash, "5m" in minutes); accept it only for b/t in "7b"-style sizes.
+    if (unit && /^m$/.test(unit)) continue;
+    const num = g.num as string;
+    const scale = unit ? unitValue(unit) : 1;
+    const exp = hasExp ? Math.pow(10, Number(g.exp)) : 1;
+    let value = parseNumber(num) * scale * exp;
+    let precision = stepOf(num.replace(/,/g, '')) * scale * exp;
+    let low = value;
+    let high = value;
+    const isRange = g.num2 !== undefined;
+    if (isRange) {
+      const s1 = g.unit1 ? unitValue(g.unit1) : scale;
+      low = parseNumber(num) * s1 * exp;
+      high = parseNumber(g.num2 as string) * scale * exp;
+      // "15-20" with a range separator of "~" or "to" and no unit on the first is still a range;
+      // a high below the low is a date-like or hyphenated thing, not a range.
+      if (!(high > low)) continue;
+      value = (low + high) / 2;
+    }
+    const isProduct = g.mult !== undefined;
+    if (isProduct) {
+      const k = Number(g.mult);
+      value *= k;
+      low *= k;
+      high *= k;
+      precision *= k;
+    }
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const numIdx = m.indices?.groups?.num as [number, number];
+    const numEnd = isRange || hasExp ? m.index + m[0].length : numIdx[1];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value,
+      low,
+      high,
+      precision,
+      numberStart: numIdx[0],
+      numberEnd: numEnd,
+      scale: unit ? scale : 1,
+      isRange,
+      isProduct,
+    });
+  }
+  return out;
+}
+
+/** Combines a raw figure with its reading into the public shape. */
+export function toParsedFigure(raw: RawFigure, reading: FigureReading): ParsedFigure {
+  return {
+    start: raw.start,
+    end: raw.end,
+    text: raw.text,
+    value: raw.value,
+    low: raw.low,
+    high: raw.high,
+    precision: raw.precision,
+    hedged: reading.hedged || raw.isRange,
+    statedKind: reading.statedKind,
+    explicitParameters: reading.explicitParameters,
+  };
+}
+
+/** Parses a fact-base value such as "1.5T", "46.7B", "124M" or a plain number. */
+export function parseFigureValue(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([KMBT])?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const scale = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
+  return Number(m[1]) * scale;
+}
+
+/** Writes a value the way the fact base's labels do: "1.5T", "46.7B", "124M". */
+export function labelOf(value: number): string {
+  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  for (const [scale, suffix] of units) {
+    if (value >= scale) return `${trimNumber(value / scale)}${suffix}`;
+  }
+  return trimNumber(value);
+}
+
+function trimNumber(n: number): string {
+  return String(Number(n.toPrecision(6)));
+}

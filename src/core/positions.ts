@@ -1,0 +1,29 @@
+// Converts UTF-16 offsets to 1-based lines and columns, the way editors and the CLI report them.
+import { lineStarts } from './prose';
+
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** Maps offsets of one text to 1-based line and UTF-16 column. */
+export function createPositionMap(text: string): (offset: number) => LineColumn {
+  const starts = lineStarts(text);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  };
+}
+
+/** Maps a 1-based line and column back to an offset. */
+export function offsetAt(text: string, line: number, column: number): number {
+  const starts = lineStarts(text);
+  const start = starts[Math.min(Math.max(line - 1, 0), starts.length - 1)] as number;
+  return Math.min(start + column - 1, text.length);
+}

@@ -1,0 +1,214 @@
+// Splits a Markdown draft into prose units and masks everything that is not prose.
+import MarkdownIt from 'markdown-it';
+import type { Span } from './types';
+
+export type UnitKind = 'paragraph' | 'heading' | 'row' | 'html';
+
+/** A stretch of prose that claims are read within: a paragraph, a heading, a table row. */
+export interface ProseUnit extends Span {
+  kind: UnitKind;
+  /** Table rows: the cells' spans, and which table the row belongs to. */
+  cells?: Span[];
+  table?: number;
+  headerRow?: boolean;
+  /** The titles of the list items this unit sits in, innermost first. */
+  listTitles: Span[];
+  /** Index of the nearest heading unit before this one, or -1. */
+  heading: number;
+}
+
+export interface Prose {
+  /** The text with every non-prose character replaced by a space (same length, same offsets). */
+  masked: string;
+  units: ProseUnit[];
+}
+
+let parser: ReturnType<typeof MarkdownIt> | undefined;
+function markdown(): ReturnType<typeof MarkdownIt> {
+  if (!parser) {
+    parser = new MarkdownIt({ html: true, linkify: false });
+    // Only the block structure is needed; inline syntax is masked by the cheaper pass below.
+    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  }
+  return parser;
+}
+
+const INLINE_NOISE = new RegExp(
+  [
+    String.raw`(?<code>\x60+)[^]*?\k<code>`,
+    String.raw`<!--[^]*?-->`,
+    String.raw`<(?:https?|ftp|mailto):[^>\s]*>`,
+    String.raw`<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>`,
+    String.raw`\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)`,
+    String.raw`\]\[[^\]]*\]`,
+    String.raw`(?:https?:\/\/|www\.)[^\s<>()\[\]]+`,
+    String.raw`\$\$[^]*?\$\$`,
+    String.raw`\\\([^]*?\\\)`,
+    String.raw`\$(?=[^\s$])(?:[^$\n\\]|\\.){1,200}?(?<=[^\s\\])\$(?!\d)`,
+    String.raw`\\[\\\x60*_{}\[\]()#+\-.!|]`,
+  ].join('|'),
+  'g',
+);
+
+/** Offsets of the start of each line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** The number of lines a YAML front matter block takes at the top, or 0. */
+function frontMatterLines(text: string): number {
+  const m = /^\ufeff?---[ \t]*\r?\n/.exec(text);
+  if (!m) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+  const rest = text.slice(m[0].length);
+  const c = close.exec(rest);
+  if (!c) return 0;
+  return 1 + rest.slice(0, c.index).split('\n').length;
+}
+
+/** Splits a table row's source line into cell spans on unescaped pipes outside code spans. */
+function splitCells(text: string, start: number, end: number): Span[] {
+  const cells: Span[] = [];
+  let cellStart = start;
+  let inCode = false;
+  for (let i = start; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x5c) {
+      i++;
+      continue;
+    }
+    if (ch === 0x60) inCode = !inCode;
+    else if (ch === 0x7c && !inCode) {
+      cells.push({ start: cellStart, end: i });
+      cellStart = i + 1;
+    }
+  }
+  cells.push({ start: cellStart, end });
+  // Leading and trailing pipes leave empty outer cells that are not columns.
+  if (cells.length > 1 && text.slice(cells[0]!.start, cells[0]!.end).trim() === '') cells.shift();
+  if (cells.length > 1 && text.slice(cells[cells.length - 1]!.start, cells[cells.length - 1]!.end).trim() === '') cells.pop();
+  return cells;
+}
+
+/** Parses the draft's block structure and masks non-prose. */
+export function extractProse(text: string): Prose {
+  const starts = lineStarts(text);
+  const lineEnd = (line: number): number => {
+    const next = starts[line + 1];
+    let end = next === undefined ? text.length : next - 1;
+    if (end > 0 && text.charCodeAt(end - 1) === 0x0d && end - 1 >= (starts[line] ?? 0)) end--;
+    return end;
+  };
+  const fm = frontMatterLines(text);
+  const tokens = markdown().parse(text, {});
+  const units: ProseUnit[] = [];
+  const keep: Span[] = [];
+  const listStack: { title?: Span; depth: number }[] = [];
+  let tableIndex = -1;
+  let inHead = false;
+  let lastHeading = -1;
+  const titles = (): Span[] => {
+    const out: Span[] = [];
+    for (let i = listStack.length - 1; i >= 0; i--) {
+      const t = listStack[i]!.title;
+      if (t) out.push(t);
+    }
+    return out;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const map = tok.map;
+    switch (tok.type) {
+      case 'list_item_open':
+        listStack.push({ depth: tok.level });
+        break;
+      case 'list_item_close':
+        listStack.pop();
+        break;
+      case 'table_open':
+        tableIndex++;
+        break;
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'heading_open':
+      case 'paragraph_open': {
+        if (!map || map[0] < fm) break;
+        const start = starts[map[0]] ?? text.length;
+        const end = lineEnd(map[1] - 1);
+        const kind = tok.type === 'heading_open' ? 'heading' : 'paragraph';
+        const top = listStack[listStack.length - 1];
+        const unitTitles = titles();
+        // The first paragraph of a list item is its title, for the paragraphs nested below it.
+        if (kind === 'paragraph' && top && !top.title) top.title = { start, end: lineEnd(map[0]) };
+        const own = top?.title && top.title.start === start ? unitTitles.slice(1) : unitTitles;
+        units.push({ kind, start, end, listTitles: own, heading: lastHeading });
+        if (kind === 'heading') lastHeading = units.length - 1;
+        keep.push({ start, end });
+        break;
+      }
+      case 'tr_open': {
+        if (!map) break;
+        const start = starts[map[0]] ?? text.length;
+        const end = lineEnd(map[0]);
+        units.push({ kind: 'row', start, end, cells: splitCells(text, start, end), table: tableIndex, headerRow: inHead, listTitles: titles(), heading: lastHeading });
+        keep.push({ start, end });
+        break;
+      }
+      case 'html_block': {
+        if (!map || map[0] < fm) break;
+        if (/^\s*<!--/.test(tok.content)) break;
+        for (let line = map[0]; line < map[1]; line++) {
+          const start = starts[line] ?? text.length;
+          const end = lineEnd(line);
+          if (end > start) {
+            units.push({ kind: 'html', start, end, listTitles: titles(), heading: lastHeading });
+            keep.push({ start, end });
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { masked: maskText(text, keep), units };
+}
+
+/** Blanks everything outside the kept spans and the inline noise inside them. */
+function maskText(text: string, keep: Span[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  const blank = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+  };
+  for (const span of keep) {
+    if (span.start < pos) continue;
+    blank(pos, span.start);
+    INLINE_NOISE.lastIndex = span.start;
+    let cursor = span.start;
+    let m: RegExpExecArray | null;
+    while ((m = INLINE_NOISE.exec(text)) !== null && m.index < span.end) {
+      const end = Math.min(m.index + m[0].length, span.end);
+      // An unmatched backtick run is literal text, not a code span that eats the rest.
+      parts.push(text.slice(cursor, m.index));
+      blank(m.index, end);
+      cursor = end;
+      if (m[0].length === 0) INLINE_NOISE.lastIndex++;
+    }
+    parts.push(text.slice(cursor, span.end));
+    pos = span.end;
+  }
+  blank(pos, text.length);
+  return parts.join('');
+}

@@ -1,0 +1,76 @@
+// Compares a figure the draft states for a model with the model's figures in the fact base.
+import type { FactFigure, FigureKind, FigureStatus, ModelFact, ParsedFigure, RuleId } from './types';
+
+export interface Verdict {
+  verdict: 'matches' | 'unchecked' | RuleId;
+  /** The fact-base figure the draft's figure matched. */
+  matched?: FactFigure;
+  /** The figure the draft should state instead (the fix), when there is one. */
+  expected?: FactFigure;
+}
+
+const STATUS_RANK: Record<FigureStatus, number> = { official: 3, derived: 2, estimate: 1, rumor: 0, superseded: -1 };
+const TRILLION_SCALE = 5e11;
+
+function isCurrent(f: FactFigure): boolean {
+  return f.status !== 'superseded' && f.status !== 'rumor';
+}
+
+/** Does the written figure stand for the fact-base figure, allowing for rounding and hedges? */
+export function figureMatches(f: ParsedFigure, fact: FactFigure): boolean {
+  const v = fact.value;
+  const slack = f.hedged ? 0.1 : 0.05;
+  if (f.low !== f.high) return v >= f.low * (1 - slack) && v <= f.high * (1 + slack);
+  // The writer's own rounding counts, up to a tenth of the value ("1T" for 1.04T, not for 1.4T).
+  const tolerance = Math.max(slack * v, Math.min(f.precision / 2, 0.1 * v));
+  return Math.abs(f.value - v) <= tolerance * (1 + 1e-9);
+}
+
+/** The one figure of a kind the fact base currently stands behind, if exactly one stands out. */
+export function currentFigure(model: ModelFact, kind: FigureKind): FactFigure | undefined {
+  const ofKind = model.figures.filter((f) => isCurrent(f) && (f.kind === kind || (kind === 'active' && model.architecture === 'dense')));
+  if (ofKind.length === 0) return undefined;
+  const best = Math.max(...ofKind.map((f) => STATUS_RANK[f.status]));
+  const top = ofKind.filter((f) => STATUS_RANK[f.status] === best);
+  return top.length === 1 ? top[0] : undefined;
+}
+
+function kindFits(model: ModelFact, stated: FigureKind | undefined, fact: FactFigure): boolean {
+  if (model.architecture === 'dense') return true;
+  if (stated) return fact.kind === stated;
+  // An unqualified figure is read as the model's size, its total.
+  return fact.kind === 'total' || !model.figures.some((f) => f.kind === 'total' && isCurrent(f));
+}
+
+/** Decides whether the draft's figure for the model matches, is superseded, contradicted or unverified. */
+export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolean): Verdict {
+  const matches = model.figures.filter((fact) => figureMatches(f, fact));
+  const good = matches.filter(isCurrent);
+  const fitting = good.find((fact) => kindFits(model, f.statedKind, fact));
+  if (fitting) return { verdict: 'matches', matched: fitting };
+  if (good.length > 0) {
+    const wrongKind = good[0] as FactFigure;
+    const wanted: FigureKind = f.statedKind ?? 'total';
+    return { verdict: distanced ? 'unchecked' : 'kind-mismatch', matched: wrongKind, expected: currentFigure(model, wanted) };
+  }
+  const stale = matches[0];
+  if (stale) {
+    const replacement =
+      (stale.replacedBy !== undefined ? model.figures.find((x) => x.value === stale.replacedBy && x.status !== 'superseded') : undefined) ??
+      (stale.status === 'superseded' || model.figures.some((x) => x.kind === stale.kind && STATUS_RANK[x.status] >= STATUS_RANK.derived)
+        ? currentFigure(model, stale.kind)
+        : undefined);
+    if (!replacement || figureMatches(f, replacement)) return { verdict: 'matches', matched: stale };
+    return { verdict: distanced ? 'unchecked' : 'superseded-figure', matched: stale, expected: replacement };
+  }
+  if (distanced) return { verdict: 'unchecked' };
+  const wanted: FigureKind = f.statedKind ?? 'total';
+  const sizes = model.figures.map((x) => x.value);
+  // A trillion-scale figure with no "parameters" beside it, for a model nowhere near that size,
+  // is more likely a token count than a wrong size.
+  if (!f.explicitParameters && f.value >= TRILLION_SCALE && sizes.length > 0 && Math.max(...sizes) < TRILLION_SCALE / 2) return { verdict: 'unchecked' };
+  if (!model.disclosed || !model.figures.some(isCurrent) || !model.figures.some((x) => STATUS_RANK[x.status] >= STATUS_RANK.derived)) {
+    return { verdict: 'unverified-figure', expected: currentFigure(model, wanted) };
+  }
+  return { verdict: 'contradicted-figure', expected: currentFigure(model, wanted) };
+}
