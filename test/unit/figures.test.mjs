@@ -1,0 +1,139 @@
+// Issue 2 item 3: parameter figures — formats, units, non-parameter numbers, rounding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { starter } from './helpers.mjs';
+
+function claims(text) {
+  return starter()
+    .check(text)
+    .claims.map((c) => ({ model: c.mention.modelId, text: c.figure.text, value: c.figure.value, verdict: c.verdict }));
+}
+
+// Each spelling of GPT-5.5's current 1.5T estimate: one claim, parsed to 1.5e12, that matches.
+const MATCHING = [
+  ['GPT-5.5 has 1.5T parameters.', '1.5T'],
+  ['GPT-5.5 has 1.5 T parameters.', '1.5 T'],
+  ['GPT-5.5 has 1.5 trillion parameters.', '1.5 trillion'],
+  ['GPT-5.5 has 1.5tn parameters.', '1.5tn'],
+  ['GPT-5.5 has 1,500B parameters.', '1,500B'],
+  ['GPT-5.5 has 1500 billion parameters.', '1500 billion'],
+  ['The 1.5-trillion-parameter GPT-5.5 is here.', '1.5-trillion'],
+  ['GPT-5.5 has ~1.5T parameters.', '1.5T'],
+  ['GPT-5.5 has 1.5e12 parameters.', '1.5e12'],
+  ['GPT-5.5 的参数为1.5万亿。', '1.5万亿'],
+  ['GPT-5.5 的参数为15000亿。', '15000亿'],
+  ['GPT-5.5 has about 1.5 trillion parameters.', '1.5 trillion'],
+];
+for (const [text, figure] of MATCHING) {
+  test(`figure ${JSON.stringify(figure)} parses to 1.5e12 and matches GPT-5.5`, () => {
+    assert.deepEqual(claims(text), [{ model: 'gpt-5.5', text: figure, value: 1.5e12, verdict: 'matches' }]);
+    assert.deepEqual(starter().check(text).findings, []);
+  });
+}
+
+test('"GPT-5.5 has 9.7tn parameters." → superseded-figure with fix "1.5tn"', () => {
+  const [f, ...rest] = starter().check('GPT-5.5 has 9.7tn parameters.').findings;
+  assert.equal(rest.length, 0);
+  assert.equal(f.ruleId, 'superseded-figure');
+  assert.equal(f.text, '9.7tn');
+  assert.deepEqual([f.start, f.end], [12, 17]);
+  assert.deepEqual(f.fix, { start: 12, end: 17, text: '1.5tn' });
+});
+
+test('"12.9B active" is an active figure and matches Mixtral 8x7B', () => {
+  const c = starter().check('Mixtral 8x7B has 12.9B active parameters.').claims;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].figure.text, '12.9B');
+  assert.equal(c[0].figure.statedKind, 'active');
+  assert.equal(c[0].figure.value, 12.9e9);
+  assert.equal(c[0].verdict, 'matches');
+  assert.equal(c[0].matched.kind, 'active');
+});
+
+test('"8x220B" is a product: 1.76T, matching GPT-4', () => {
+  const c = starter().check('GPT-4 has 8x220B parameters.').claims;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].figure.text, '8x220B');
+  assert.ok(Math.abs(c[0].figure.value - 1.76e12) < 1e3, String(c[0].figure.value));
+  assert.equal(c[0].verdict, 'matches');
+  assert.equal(c[0].matched.value, 1.76e12);
+});
+
+test('"200-400B" is a range with low/high ends', () => {
+  const c = starter().check('GPT-5.5 has 200-400B parameters.').claims;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].figure.text, '200-400B');
+  assert.equal(c[0].figure.low, 200e9);
+  assert.equal(c[0].figure.high, 400e9);
+  assert.equal(c[0].figure.value, 300e9);
+  assert.equal(c[0].figure.hedged, true);
+  // Neither 1.5T nor 9.7T lies in it: GPT-5.5 is undisclosed, so it is unverified (information).
+  assert.equal(c[0].verdict, 'unverified-figure');
+});
+
+test('a range that covers the current figure matches', () => {
+  assert.deepEqual(claims('GPT-5.5 has 1-2T parameters.'), [{ model: 'gpt-5.5', text: '1-2T', value: 1.5e12, verdict: 'matches' }]);
+});
+
+const NOT_PARAMETERS = [
+  ['tokens', 'GPT-5.5 was trained on 15T tokens.'],
+  ['tokens (noun after)', 'GPT-5.5 saw 15T tokens during training.'],
+  ['money ($)', 'GPT-5.5 cost $1.5 trillion.'],
+  ['money (Chinese)', 'GPT-5.5 的训练花费2.5亿美元。'],
+  ['bytes', 'GPT-5.5 weights take 2.3TB.'],
+  ['context length', 'GPT-5.5 has a 128K context.'],
+  ['GPU-hours', 'GPT-5.5 took 30M GPU-hours.'],
+  ['H100 hours', 'GPT-5.5 took 3.2M H100 hours.'],
+  ['users', 'GPT-5.5 has 800M users.'],
+  ['year', 'GPT-5.5 launched in 2026.'],
+  ['valuation', 'GPT-5.5 maker OpenAI is valued at 500B.'],
+];
+for (const [name, text] of NOT_PARAMETERS) {
+  test(`not a parameter count: ${name}`, () => {
+    const r = starter().check(text);
+    assert.deepEqual(r.claims, [], JSON.stringify(r.claims.map((c) => c.figure.text)));
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.mentions.length >= 1, true);
+  });
+}
+
+test('a year next to a figure does not disturb it', () => {
+  assert.deepEqual(claims('GPT-5.5 launched in 2026 with 1.5T parameters.'), [{ model: 'gpt-5.5', text: '1.5T', value: 1.5e12, verdict: 'matches' }]);
+});
+
+test('rounding: "47B" matches Mixtral 8x7B\'s 46.7B', () => {
+  const c = starter().check('Mixtral 8x7B has 47B parameters.').claims;
+  assert.equal(c.length, 1);
+  assert.equal(c[0].verdict, 'matches');
+  assert.equal(c[0].matched.value, 46.7e9);
+});
+
+test('rounding: "~47B" (hedged) also matches 46.7B', () => {
+  const c = starter().check('Mixtral 8x7B has ~47B parameters.').claims;
+  assert.equal(c[0].figure.hedged, true);
+  assert.equal(c[0].verdict, 'matches');
+});
+
+test('rounding: "1.5T" does not match GPT-4\'s 1.76T', () => {
+  const c = starter().check('GPT-4 has 1.5T parameters.').claims;
+  assert.equal(c.length, 1);
+  assert.notEqual(c[0].verdict, 'matches');
+  assert.equal(c[0].matched, undefined);
+});
+
+test('rounding: "1.76T" and "1.8T" both match GPT-4\'s rumoured figures (no warning), "1.2T" is superseded', () => {
+  const a = starter().check('GPT-4 has 1.76T parameters.').claims[0];
+  assert.equal(a.verdict, 'matches');
+  assert.equal(a.matched.value, 1.76e12);
+  const b = starter().check('GPT-4 has 1.8T parameters.').claims[0];
+  assert.equal(b.verdict, 'matches');
+  assert.equal(b.matched.status, 'rumor');
+  const [f] = starter().check('GPT-4 has 1.2T parameters.').findings;
+  assert.equal(f.ruleId, 'superseded-figure');
+  assert.deepEqual(f.fix, { start: 10, end: 14, text: '1.76T' });
+});
+
+test('precision: "1.5T" carries a 0.1T rounding step; "1,500B" a 1B step', () => {
+  assert.equal(starter().check('GPT-5.5 has 1.5T parameters.').claims[0].figure.precision, 1e11);
+  assert.equal(starter().check('GPT-5.5 has 1,500B parameters.').claims[0].figure.precision, 1e9);
+});
