@@ -61,9 +61,23 @@ function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): Mo
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first.
   if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore)) return before;
   if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
-  if (before) return before;
-  return undefined;
+  if (!before || gapBefore === undefined) return undefined;
+  // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
+  if (UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30)) && !APPOSITION.test(gapBefore)) return undefined;
+  // "Llama-3 8B和70B": sizes listed after a sized name are its siblings, not claims about it.
+  if (SIBLING_SIZES.test(gapBefore) && /\d(?:\.\d+)?\s?[BbMmTt]$/.test(before.text)) return undefined;
+  // "Codestral Mamba 7B": a capitalised word between name and size names another product.
+  if (/^[\s-]+[A-Z][A-Za-z0-9]*[\s-]*$/.test(gapBefore)) return undefined;
+  // Far from its model, with other words between, a figure is too loosely tied to judge.
+  if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
+  return before;
 }
+
+const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)\b/iu;
+const APPOSITION = /^[\s'’s]*(?:[,，(（:：]\s*(?:an?|the|是|为|一个|一款)?|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
+const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
+const MAX_BACKWARD_GAP = 80;
+const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d/iu;
 
 /** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
 function inVariantList(text: string, raw: RawFigure, mention: ModelMention | undefined): boolean {
@@ -79,8 +93,10 @@ export interface AssociateInput {
 }
 
 /** Reads every figure in the prose and ties it to a model where the text says which. */
-export function associate({ prose, mentions }: AssociateInput): Association[] {
+export function associate({ prose, mentions: all }: AssociateInput): Association[] {
   const masked = prose.masked;
+  // "Llama 3.1 & 3.2", "Llama 3/2": a name shared by two versions cannot carry one version's figures.
+  const mentions = all.filter((m) => !COMPOUND_AFTER.test(masked.slice(m.end, m.end + 12)));
   const out: Association[] = [];
   const raws = scanFigures(masked);
   if (raws.length === 0) return out;
@@ -157,21 +173,26 @@ function readSentences(
 }
 
 interface TableShape {
+  /** Parameter columns: the unit their header gives unitless cells, and the kind it names. */
   paramColumns: Map<number, number>;
+  columnKinds: Map<number, 'total' | 'active'>;
   modelColumn: number;
 }
 
 function shapeOf(masked: string, header: ProseUnit): TableShape {
   const paramColumns = new Map<number, number>();
+  const columnKinds = new Map<number, 'total' | 'active'>();
   let modelColumn = -1;
   (header.cells ?? []).forEach((cell, i) => {
     const label = masked.slice(cell.start, cell.end);
     if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
       const scale = HEADER_SCALE.find(([re]) => re.test(label))?.[1] ?? 0;
       paramColumns.set(i, scale);
+      if (/activ|激活|活跃/iu.test(label)) columnKinds.set(i, 'active');
+      else if (/total|总/iu.test(label)) columnKinds.set(i, 'total');
     } else if (modelColumn < 0 && MODEL_HEADER.test(label)) modelColumn = i;
   });
-  return { paramColumns, modelColumn };
+  return { paramColumns, columnKinds, modelColumn };
 }
 
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
@@ -190,15 +211,15 @@ function readRow(
     tables.set(unit.table ?? -1, shapeOf(masked, unit));
     return;
   }
-  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), modelColumn: -1 };
+  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1 };
   const cellOf = (s: Span): number => cells.findIndex((c) => s.start >= c.start && s.start < c.end);
   let rowModel: ModelMention | undefined;
   if (shape.modelColumn >= 0) {
+    // The model column says which model the row is about; a row whose model we do not know is left alone.
     const cell = cells[shape.modelColumn];
     rowModel = cell ? unitMentions.find((m) => inside(m, cell)) : undefined;
-  }
-  if (!rowModel && new Set(unitMentions.map((m) => m.modelId)).size === 1) rowModel = unitMentions[0];
-  if (!rowModel && unitMentions.length === 0 && shape.paramColumns.size > 0) rowModel = context;
+  } else if (new Set(unitMentions.map((m) => m.modelId)).size === 1) rowModel = unitMentions[0];
+  else if (unitMentions.length === 0 && shape.paramColumns.size > 0) rowModel = context;
   const handled = new Set<RawFigure>();
   for (const raw of figures) {
     const col = cellOf(raw);
@@ -208,7 +229,8 @@ function readRow(
       const r = reading(masked, raw, cell) ?? undefined;
       if (!r) continue;
       handled.add(raw);
-      out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
+      const statedKind = r.statedKind ?? shape.columnKinds.get(col);
+      out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
       continue;
     }
     const r = reading(masked, raw, cell);
@@ -236,7 +258,7 @@ function readRow(
     const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
     if (figures.some((f) => overlaps(f, raw))) continue;
     out.push({
-      figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content) }),
+      figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
       raw,
       mention: rowModel,
       distanced: isRowDistanced(masked, unit, raw),

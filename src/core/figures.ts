@@ -44,7 +44,7 @@ const PARAMETER_NOUN_AFTER =
 const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|size)\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是达约]|at|reaches|about|around|roughly|~)*\s*$/iu;
 
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
-const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活(?:参数)?(?:量)?|\bA(?=$))\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
+const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
 const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
 
@@ -91,7 +91,7 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && DATA_BEFORE.test(before)) return undefined;
   const explicitParameters = explicitAfter || PARAMETER_NOUN_BEFORE.test(before);
   let statedKind: FigureKind | undefined;
-  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:active|activated|激活)/iu.test(after)) {
+  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活)/iu.test(after)) {
     statedKind = 'active';
   } else if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
     statedKind = 'total';
