@@ -76,7 +76,8 @@ function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): Mo
 const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)\b/iu;
 const APPOSITION = /^[\s'’s]*(?:[,，(（:：]\s*(?:an?|the|是|为|一个|一款)?|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
-const MAX_BACKWARD_GAP = 80;
+const MAX_BACKWARD_GAP = 120;
+const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]+[A-Z]\w*/u;
 const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d/iu;
 
 /** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
@@ -99,7 +100,6 @@ export function associate({ prose, mentions: all }: AssociateInput): Association
   const mentions = all.filter((m) => !COMPOUND_AFTER.test(masked.slice(m.end, m.end + 12)));
   const out: Association[] = [];
   const raws = scanFigures(masked);
-  if (raws.length === 0) return out;
   let mi = 0;
   let ri = 0;
   const tables = new Map<number, TableShape>();
@@ -150,7 +150,9 @@ function readSentences(
     let mention = pickMention(masked, raw, inSentence);
     if (inVariantList(masked, raw, mention)) continue;
     if (mention && !inSentence.includes(mention)) mention = undefined;
-    if (!mention && r.explicitParameters) {
+    // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
+    const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, raw.start));
+    if (!mention && r.explicitParameters && !namesUnknownModel) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
         mention = allMentions.find((m) => inside(m, title));

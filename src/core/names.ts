@@ -22,14 +22,17 @@ function atomsOf(alias: string): string[] {
   const atoms: string[] = [];
   const parts = alias.match(/[A-Za-z]+|\d+(?:\.\d+)*|[\s\u00a0_\-\u2010-\u2015]+|[^A-Za-z\d\s\u00a0_\-\u2010-\u2015]/g) ?? [];
   let prev: 'letter' | 'digit' | 'other' | undefined;
+  let pendingSep = false;
   for (const part of parts) {
     if (/^[\s\u00a0_\-\u2010-\u2015]+$/.test(part)) {
-      atoms.push(prev === 'letter' && /[A-Za-z]/.test(alias) ? '<sep>' : '<sep?>');
-      prev = undefined;
+      pendingSep = true;
       continue;
     }
     const kind = /^[A-Za-z]/.test(part) ? 'letter' : /^\d/.test(part) ? 'digit' : 'other';
-    if (prev && prev !== kind && kind !== 'other' && prev !== 'other') atoms.push('<sep?>');
+    // Words need their separator ("Claude Opus"); a letter run and a number run do not ("GPT5.5").
+    if (pendingSep && prev) atoms.push(prev === 'letter' && kind === 'letter' ? '<sep>' : '<sep?>');
+    else if (prev && prev !== kind && kind !== 'other' && prev !== 'other') atoms.push('<sep?>');
+    pendingSep = false;
     atoms.push(part);
     prev = kind;
   }

@@ -147,10 +147,9 @@ export function extractProse(text: string): Prose {
         const end = lineEnd(map[1] - 1);
         const kind = tok.type === 'heading_open' ? 'heading' : 'paragraph';
         const top = listStack[listStack.length - 1];
-        const unitTitles = titles();
         // The first paragraph of a list item is its title, for the paragraphs nested below it.
         if (kind === 'paragraph' && top && !top.title) top.title = { start, end: lineEnd(map[0]) };
-        const own = top?.title && top.title.start === start ? unitTitles.slice(1) : unitTitles;
+        const own = titles().filter((t) => t.start !== start);
         units.push({ kind, start, end, listTitles: own, heading: lastHeading });
         if (kind === 'heading') lastHeading = units.length - 1;
         keep.push({ start, end });
