@@ -1,0 +1,163 @@
+// Issue 2 items 4 and 5: tying figures to models, and figures the draft itself distances.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { core, starter, FIXTURES } from './helpers.mjs';
+
+function claims(text) {
+  return starter()
+    .check(text)
+    .claims.map((c) => [c.mention.modelId, c.figure.text, c.verdict]);
+}
+
+test('same sentence: "GPT-5.5 has 9.7T parameters"', () => {
+  assert.deepEqual(claims('GPT-5.5 has 9.7T parameters.'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('figure before the name: "the 9.7-trillion-parameter GPT-5.5"', () => {
+  const r = starter().check('We tested the 9.7-trillion-parameter GPT-5.5 today.');
+  assert.deepEqual(
+    r.claims.map((c) => [c.mention.modelId, c.figure.text, c.verdict]),
+    [['gpt-5.5', '9.7-trillion', 'superseded-figure']],
+  );
+  assert.deepEqual([r.findings[0].start, r.findings[0].end], [14, 26]);
+});
+
+test('apposition: "GPT-5.5, at 9.7T, is big."', () => {
+  assert.deepEqual(claims('GPT-5.5, at 9.7T, is big.'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('parenthesis: "GPT-5.5 (9.7T)" binds backwards even without a parameter noun', () => {
+  assert.deepEqual(claims('OpenAI shipped GPT-5.5 (9.7T) this spring.'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('two models in one sentence bind each figure to its own model', () => {
+  assert.deepEqual(claims('DeepSeek-V3 (671B) and Llama 3.1 (405B) are open.'), [
+    ['deepseek-v3', '671B', 'matches'],
+    ['llama-3.1', '405B', 'matches'],
+  ]);
+});
+
+test('a swapped pair is flagged on both', () => {
+  const f = starter().check('DeepSeek-V3 (405B) and Llama 3.1 (671B) are open.').findings;
+  assert.deepEqual(
+    f.map((x) => [x.ruleId, x.modelId, x.text, x.start]),
+    [
+      ['contradicted-figure', 'deepseek-v3', '405B', 13],
+      ['contradicted-figure', 'llama-3.1', '671B', 34],
+    ],
+  );
+  assert.deepEqual(f[0].fix, { start: 13, end: 17, text: '671B' });
+  // Llama 3.1 has three official totals: no single fix.
+  assert.equal(f[1].fix, undefined);
+});
+
+test('two clauses: "Kimi K2 has 1T parameters, GPT-5.5 has 9.7T parameters."', () => {
+  assert.deepEqual(claims('Kimi K2 has 1T parameters, GPT-5.5 has 9.7T parameters.'), [
+    ['kimi-k2', '1T', 'matches'],
+    ['gpt-5.5', '9.7T', 'superseded-figure'],
+  ]);
+});
+
+test('table with Model and Params columns binds row by row', () => {
+  const text = '| Model | Params |\n|---|---|\n| DeepSeek-V3 | 671B |\n| Llama 3.1 | 671B |\n| GPT-5.5 | 9.7T |\n';
+  assert.deepEqual(claims(text), [
+    ['deepseek-v3', '671B', 'matches'],
+    ['llama-3.1', '671B', 'contradicted-figure'],
+    ['gpt-5.5', '9.7T', 'superseded-figure'],
+  ]);
+});
+
+test('table with a "Parameters (B)" header takes unitless numbers in that unit', () => {
+  const text = '| Model | Parameters (B) |\n|---|---|\n| DeepSeek-V3 | 671 |\n| Kimi K2 | 2000 |\n';
+  const r = starter().check(text);
+  assert.deepEqual(
+    r.claims.map((c) => [c.mention.modelId, c.figure.text, c.figure.value, c.verdict]),
+    [
+      ['deepseek-v3', '671', 671e9, 'matches'],
+      ['kimi-k2', '2000', 2000e9, 'contradicted-figure'],
+    ],
+  );
+});
+
+test('Chinese table header "参数"', () => {
+  const text = '| 模型 | 参数 |\n|---|---|\n| GPT-5.5 | 9.7万亿 |\n';
+  assert.deepEqual(claims(text), [['gpt-5.5', '9.7万亿', 'superseded-figure']]);
+});
+
+test('a list item whose title (own paragraph) names the model', () => {
+  assert.deepEqual(claims('- GPT-5.5 details\n\n  It has 9.7T parameters.\n'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('nested list: the parent item\'s title names the model', () => {
+  assert.deepEqual(claims('- GPT-5.5\n  - It has 9.7T parameters.\n'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+  assert.deepEqual(claims('- **GPT-5.5**\n  - Size: 9.7T parameters\n  - Vendor: OpenAI\n'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('a paragraph naming one model: a later sentence with "parameters" binds to it', () => {
+  assert.deepEqual(claims('GPT-5.5 shipped in April. It has 9.7T parameters.'), [['gpt-5.5', '9.7T', 'superseded-figure']]);
+});
+
+test('a figure with no model anywhere is not a claim', () => {
+  assert.deepEqual(claims('The model has 9.7T parameters.'), []);
+});
+
+// Item 5: context.
+test('the context fixture (negation, "initially estimated", "early leaks", "rumoured", labelled table row) gets no warning', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'md', 'context.md'), 'utf8');
+  const r = starter().check(text);
+  assert.deepEqual(r.findings.filter((f) => f.severity !== 'information' && f.severity !== 'hint'), []);
+  const pos = core.createPositionMap(text);
+  const ninePointSeven = r.claims.filter((c) => c.figure.value === 9.7e12);
+  assert.deepEqual(
+    ninePointSeven.map((c) => [pos(c.figure.start).line, c.distanced, c.verdict]),
+    [
+      [3, true, 'unchecked'],
+      [5, true, 'unchecked'],
+      [7, true, 'unchecked'],
+      [9, true, 'unchecked'],
+      [15, true, 'unchecked'],
+    ],
+  );
+  // The current figures in the same text are still read and match.
+  assert.deepEqual(
+    r.claims.filter((c) => c.figure.value === 1.5e12).map((c) => [pos(c.figure.start).line, c.verdict]),
+    [
+      [3, 'matches'],
+      [16, 'matches'],
+    ],
+  );
+});
+
+for (const text of [
+  "GPT-5.5's parameter count is not the widely circulated 9.7 trillion, but 1.5 trillion.",
+  'GPT-5.5 was initially estimated at 9.7T.',
+  'Early leaks put GPT-5.5 at 9.7T.',
+  'GPT-5.5 is rumoured to be 9.7T.',
+  'GPT-5.5 is rumored to have 9.7T parameters.',
+  'Is GPT-5.5 really 9.7T?',
+]) {
+  test(`distanced: ${JSON.stringify(text)}`, () => {
+    const r = starter().check(text);
+    assert.deepEqual(r.findings, []);
+    const c = r.claims.find((x) => x.figure.value === 9.7e12);
+    assert.ok(c, 'the 9.7T figure is still read as a claim');
+    assert.equal(c.distanced, true);
+  });
+}
+
+test('an unlabelled row in the same table still gets its warning', () => {
+  const text = 'GPT-5.5 parameter estimates:\n\n| Estimate | Parameters | Source |\n|---|---|---|\n| Initial estimate | 9.7T | Early leaks/speculation |\n| Current | 9.7T | OpenAI |\n';
+  const f = starter().check(text).findings;
+  assert.deepEqual(
+    f.map((x) => [x.ruleId, core.createPositionMap(text)(x.start).line]),
+    [['superseded-figure', 6]],
+  );
+});
+
+test('distancing is per clause: the undistanced clause is still checked', () => {
+  const f = starter().check('Early leaks said 9.7T for GPT-5.5; in fact GPT-5.5 has 9.7T parameters.').findings;
+  assert.equal(f.length, 1);
+  assert.equal(f[0].start, 55);
+});
