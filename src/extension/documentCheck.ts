@@ -1,0 +1,50 @@
+// Decides whether a document is checked (enable, language, ignore globs, size) and checks it
+// with its folder's fact base and the merged rule severities.
+import * as vscode from 'vscode';
+import ignore from 'ignore';
+import type { RuleId, SeveritySetting } from '../core';
+import type { CheckedDocument } from './findings';
+import { settingsFor } from './settings';
+import type { FactSetup, WorkspaceFacts } from './workspaceFacts';
+
+export type SkipReason = 'disabled' | 'language' | 'ignored' | 'tooLarge';
+
+export type CheckOutcome = { checked: CheckedDocument } | { skipped: SkipReason; size?: number; limit?: number };
+
+/** Rule severities: the folder's .factlint.yaml, then the `factlint.rules` setting on top. */
+export function severitiesFor(setup: FactSetup, uri: vscode.Uri): Partial<Record<RuleId, SeveritySetting>> {
+  return { ...setup.config.rules, ...settingsFor(uri).rules };
+}
+
+/** True when the `factlint.ignore` setting or the folder config's `ignore` matches the file. */
+export function isIgnored(uri: vscode.Uri, setup: FactSetup | undefined): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  if (!rel || rel.startsWith('..')) return false;
+  const globs = [...settingsFor(uri).ignore, ...(setup?.config.ignore ?? [])];
+  return globs.length > 0 && ignore().add(globs).ignores(rel);
+}
+
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Checks text as the document at `uri` (an open document's or a file's from disk). */
+export async function checkText(
+  facts: WorkspaceFacts,
+  uri: vscode.Uri,
+  text: string,
+  version: number,
+  languageId: string | undefined,
+): Promise<CheckOutcome> {
+  const settings = settingsFor(uri);
+  if (!settings.enable) return { skipped: 'disabled' };
+  if (languageId !== undefined && !settings.languages.includes(languageId)) return { skipped: 'language' };
+  const size = byteLength(text);
+  if (size > settings.maxFileSize) return { skipped: 'tooLarge', size, limit: settings.maxFileSize };
+  const setup = await facts.setupFor(uri);
+  if (isIgnored(uri, setup)) return { skipped: 'ignored' };
+  const result = setup.checker.check(text, { severities: severitiesFor(setup, uri) });
+  return { checked: { uri, version, result, setup } };
+}
