@@ -1,6 +1,6 @@
 // Renders the fact card of a model (hovers, lookup) and the verdict lines of figures, as Markdown.
 import * as vscode from 'vscode';
-import type { Claim, FactBase, FactFigure, Finding, ModelFact } from '../core';
+import type { Claim, FactBase, FactFigure, Finding, ModelFact, RuleId } from '../core';
 
 const t = vscode.l10n.t;
 
@@ -87,10 +87,32 @@ export function claimMarkdown(claim: Claim, model: ModelFact): string {
   }
 }
 
-/** The reason and the fix for a flagged figure. */
+function ruleTitle(rule: RuleId): string {
+  switch (rule) {
+    case 'superseded-figure':
+      return t('superseded figure');
+    case 'contradicted-figure':
+      return t('contradicted figure');
+    case 'kind-mismatch':
+      return t('total/active mix-up');
+    case 'unverified-figure':
+      return t('unverified figure');
+  }
+}
+
+function describeFigure(f: FactFigure): string {
+  const extra = [f.note, f.stated].filter(Boolean).map((x) => md(String(x)));
+  return `**${md(f.label)}** ${f.kind}, *${f.status}*${extra.length ? ` (${extra.join(', ')})` : ''} — ${link(f.source, hostOf(f.source))}`;
+}
+
+/**
+ * The reason and the fix for a flagged figure, from the finding's typed data (the diagnostic
+ * hover above it already shows the full message).
+ */
 export function findingMarkdown(f: Finding): string {
-  const lines = [`**factlint** ${md(f.ruleId)} (${f.severity}): ${md(f.message)}`];
-  if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.).', md(f.text), md(f.fix.text)));
-  if (f.sourceUrl) lines.push('', t('Source: {0}', link(f.sourceUrl, f.sourceUrl)));
+  const lines = [t('**factlint: {0}** — {1}', ruleTitle(f.ruleId), md(f.model)), ''];
+  lines.push(f.matched ? t('The draft says **{0}**: the fact base records {1}', md(f.text), describeFigure(f.matched)) : t('The draft says **{0}**: no recorded figure matches.', md(f.text)));
+  if (f.expected) lines.push('', t('Current figure: {0}', describeFigure(f.expected)));
+  if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.)', md(f.text), md(f.fix.text)));
   return lines.join('\n');
 }
