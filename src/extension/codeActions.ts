@@ -7,6 +7,14 @@ import { APPLY_EDITS_COMMAND, type ApplyEditsArgs } from './edits';
 import { findingsIn, type FindingStore } from './findings';
 import { registerForLanguages } from './settings';
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('factlint');
 export const OPEN_SOURCE_COMMAND = 'factlint.openSource';
 
@@ -73,7 +81,7 @@ export function provideFactCodeActions(store: FindingStore, document: vscode.Tex
     ignore.command = applyCommand(ignore.title, document, [ignoreEdit(document, f)]);
     actions.push(ignore);
     if (f.sourceUrl) {
-      const open = new vscode.CodeAction(vscode.l10n.t('Open source: {0}', f.sourceUrl), vscode.CodeActionKind.QuickFix);
+      const open = new vscode.CodeAction(vscode.l10n.t('Open source ({0})', hostOf(f.sourceUrl)), vscode.CodeActionKind.QuickFix);
       open.diagnostics = diagnostics;
       open.command = { title: open.title, command: OPEN_SOURCE_COMMAND, arguments: [f.sourceUrl] };
       actions.push(open);

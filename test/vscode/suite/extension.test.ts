@@ -72,7 +72,7 @@ suite('factlint extension', () => {
     const preferred = actions.filter((a) => a.isPreferred);
     assert.deepEqual(preferred.map((a) => a.title), ['Replace with 1.5T']);
     assert.ok(actions.some((a) => a.title === `Ignore ${SUPERSEDED} on this line`));
-    assert.ok(actions.some((a) => a.title.startsWith('Open source: https://')));
+    assert.ok(actions.some((a) => a.title === 'Open source (www.chaobro.com)'));
     assert.equal(await apply(preferred[0] as vscode.CodeAction), true);
     assert.equal(doc.getText(), 'GPT-5.5 has 1.5T parameters.\n');
     await waitForDiagnostics(doc.uri, (ds) => factlintOnly(ds).length === 0);
@@ -137,6 +137,22 @@ suite('factlint extension', () => {
       await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitForDiagnostics(doc.uri, (ds) => on(doc, '9.7T')(ds).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
+  test('settings: ignore globs and maxFileSize skip a file without reload', async () => {
+    const doc = await openDraft('settings.md');
+    const config = () => vscode.workspace.getConfiguration('factlint', doc.uri);
+    const flagged = (ds: readonly vscode.Diagnostic[]) => on(doc, '9.7T')(ds).length === 1;
+    await waitForDiagnostics(doc.uri, flagged);
+    for (const [key, value] of [['ignore', ['settings.md']], ['maxFileSize', 10]] as const) {
+      try {
+        await config().update(key, value, vscode.ConfigurationTarget.Workspace);
+        await waitForDiagnostics(doc.uri, (ds) => factlintOnly(ds).length === 0);
+      } finally {
+        await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitForDiagnostics(doc.uri, flagged);
+    }
   });
 
   test('a malformed fact file gets a diagnostic at the exact position; the bundled base keeps working', async () => {
