@@ -12,6 +12,7 @@ suite('factlint extension', () => {
     const ms = await vscode.commands.executeCommand<number>('factlint.activationTime');
     assert.equal(typeof ms, 'number');
     assert.ok(ms >= 0 && ms < 5_000, `activation took ${ms} ms`);
+    console.log(`[factlint-suite] factlint activated in ${ms} ms`);
   });
 
   test('diagnostic for "GPT-5.5 has 9.7T parameters": rule id, link, range, severity, message', async () => {
