@@ -41,6 +41,20 @@ function sentencesOf(text: string, unit: ProseUnit): Span[] {
   return out;
 }
 
+/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
+function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ModelMention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
+  return out;
+}
+
 function inside(span: Span, outer: Span): boolean {
   return span.start >= outer.start && span.end <= outer.end;
 }
@@ -155,7 +169,7 @@ function readSentences(
     if (!mention && r.explicitParameters && !namesUnknownModel) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
-        mention = allMentions.find((m) => inside(m, title));
+        mention = mentionsWithin(allMentions, title)[0];
         if (mention) break;
       }
       if (!mention) {
@@ -165,7 +179,7 @@ function readSentences(
       }
       if (!mention && unit.heading >= 0) {
         const heading = prose.units[unit.heading]!;
-        const inHeading = allMentions.filter((m) => inside(m, heading));
+        const inHeading = mentionsWithin(allMentions, heading);
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
       }
     }

@@ -87,14 +87,20 @@ export function createChecker(base: FactBase): Checker {
 
 /** When one draft states two different figures of a kind for one model, each finding points at the other. */
 function linkRelated(findings: Finding[], claims: Claim[]): void {
+  if (findings.length === 0) return;
+  const byModel = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.distanced) continue;
+    const list = byModel.get(c.mention.modelId) ?? [];
+    list.push(c);
+    byModel.set(c.mention.modelId, list);
+  }
   for (const f of findings) {
-    const others = claims.filter(
-      (c) =>
-        c.mention.modelId === f.modelId &&
-        c.figure.start !== f.start &&
-        !c.distanced &&
-        Math.abs(c.figure.value - (claims.find((x) => x.figure.start === f.start)?.figure.value ?? c.figure.value)) > 0,
-    );
+    const same = byModel.get(f.modelId) ?? [];
+    const own = same.find((c) => c.figure.start === f.start);
+    if (!own) continue;
+    // Bounded: a draft that repeats a model thousands of times points at the first few others.
+    const others = same.filter((c) => c.figure.start !== f.start && c.figure.value !== own.figure.value).slice(0, 5);
     if (others.length) f.related = others.map((c) => ({ start: c.figure.start, end: c.figure.end }));
   }
 }

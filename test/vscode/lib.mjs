@@ -1,5 +1,6 @@
 // Shared helpers for run-host.mjs and ui.mjs: start code-server (VS Code 1.100 from npm) on a
 // free loopback port with throwaway dirs, and open Debian's Chromium via playwright-core.
+/* global fetch -- Node 20 global */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +55,7 @@ export function freePort() {
 }
 
 /** A fresh temp root with user-data, extensions and (optionally) a copy of a workspace. */
-export function makeSandbox(workspaceSrc, prefix = 'factlint-vscode-') {
+export function makeSandbox(workspaceSrc, prefix = 'factlint-vscode-', extraSettings = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const userData = path.join(root, 'user-data');
   const extensions = path.join(root, 'extensions');
@@ -72,6 +73,7 @@ export function makeSandbox(workspaceSrc, prefix = 'factlint-vscode-') {
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
+        ...extraSettings,
       },
       null,
       2,

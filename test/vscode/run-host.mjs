@@ -81,7 +81,10 @@ async function main() {
   const summarySeen = new Promise((resolve) => {
     sawSummary = resolve;
   });
+  let runRejected = false; // run() threw: the workbench logs the error with this frame in it
+  let muted = false; // stop echoing once the verdict is printed, so the summary stays last
   page.on('console', (msg) => {
+    if (msg.type() === 'error' && msg.text().includes('$extensionTestsExecute')) runRejected = true;
     consoleChain = consoleChain.then(async () => {
       let args;
       try {
@@ -89,6 +92,7 @@ async function main() {
       } catch {
         args = [msg.text()];
       }
+      if (muted) return;
       const head = typeof args[0] === 'string' ? args[0] : '';
       const m = /^%c\s*(INFO|WARN|ERR|DEBUG|TRACE)\b/.exec(head);
       if (m) {
@@ -123,8 +127,11 @@ async function main() {
       outcome = 'results';
       break;
     }
-    if (pageClosed) {
-      outcome = 'closed';
+    if (pageClosed || runRejected) {
+      outcome = pageClosed ? 'closed' : 'rejected';
+      // run() wrote results (if it got that far) before settling
+      await new Promise((r) => setTimeout(r, 500));
+      if (fs.existsSync(resultsFile)) outcome = 'results';
       break;
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -139,13 +146,12 @@ async function main() {
       }),
     ]);
     clearTimeout(timer);
-  } else if (outcome === 'closed' && fs.existsSync(resultsFile)) {
-    outcome = 'results';
   }
   await consoleChain;
+  muted = true;
 
   if (outcome !== 'results') {
-    console.error(`run-host: FAILED — ${outcome === 'timeout' ? `timed out after ${opts.timeout} s` : 'workbench closed'} without a results file (${resultsFile})`);
+    console.error(`run-host: FAILED — ${{ timeout: `timed out after ${opts.timeout} s`, closed: 'workbench closed', rejected: 'run() threw' }[outcome]} without a results file (${resultsFile})`);
     console.error(`--- code-server log (tail) ---\n${server.readLog().slice(-4000)}`);
     console.log('0 passed, 1 failed');
     return 1;

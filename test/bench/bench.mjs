@@ -1,0 +1,112 @@
+// npm run bench: check speed per draft size against markdown-it's parse and a regex scan floor, CLI process time and RSS.
+import { createRequire } from 'node:module';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const core = require(path.join(root, 'dist', 'core.js'));
+const MarkdownIt = require('markdown-it');
+const facts = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'facts.json'), 'utf8'));
+const shared = path.join(root, '..', 'shared', 'bench');
+const quick = process.argv.includes('--quick');
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-bench-'));
+execFileSync(process.execPath, [path.join(shared, 'gen-corpus.mjs'), dir], { stdio: 'ignore' });
+const drafts = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(a).size - fs.statSync(b).size);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+function time(fn, runs) {
+  fn();
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+const checker = core.createChecker(facts);
+const md = new MarkdownIt({ html: true });
+const names = facts.models.flatMap((m) => [m.name, ...m.aliases]).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+const floor = new RegExp(`(?:${names.join('|')})`, 'gi');
+
+const rows = [];
+for (const file of drafts) {
+  const text = fs.readFileSync(file, 'utf8');
+  const mb = text.length / 1e6;
+  const runs = quick ? 3 : mb > 5 ? 3 : mb > 0.5 ? 7 : 21;
+  const check = time(() => checker.check(text), runs);
+  const parse = time(() => md.parse(text, {}), runs);
+  const scan = time(() => text.match(floor), runs);
+  rows.push({ file: path.basename(file), kb: Math.round(text.length / 1024), checkMs: +check.toFixed(2), mbPerS: +(mb / (check / 1000)).toFixed(1), parseMs: +parse.toFixed(2), scanMs: +scan.toFixed(2), checkOverParse: +(check / parse).toFixed(3), checkOverScan: +(check / scan).toFixed(2) });
+}
+
+// The editor path: a one-character edit in the middle of the 1 MB draft, then a check.
+const oneMb = drafts.find((f) => fs.statSync(f).size > 900_000 && fs.statSync(f).size < 2_000_000);
+let edit;
+if (oneMb) {
+  const text = fs.readFileSync(oneMb, 'utf8');
+  const mid = text.length >> 1;
+  let flip = false;
+  const recheck = time(() => {
+    flip = !flip;
+    checker.check(text.slice(0, mid) + (flip ? 'x' : 'y') + text.slice(mid + 1));
+  }, quick ? 3 : 7);
+  const full = rows.find((r) => r.file === path.basename(oneMb)).checkMs;
+  edit = { recheckMs: +recheck.toFixed(2), fullMs: full, ratio: +(recheck / full).toFixed(3) };
+}
+
+// Whole process: the CLI against node reading the file and running the scan floor.
+function processTime(args, runs) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8' });
+    const m = /([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+    if (!m) return { ms: NaN, rssMB: NaN };
+    if (i > 0) times.push(Number(m[1]) * 1000);
+    rss = Math.max(rss, Number(m[2]) / 1024);
+  }
+  return { ms: Math.round(median(times)), rssMB: Math.round(rss) };
+}
+const empty = path.join(dir, 'empty.md');
+fs.writeFileSync(empty, '');
+const cli = path.join(root, 'bin', 'factlint.js');
+const limit = path.join(shared, 'limit.mjs');
+const processes = [];
+if (fs.existsSync('/usr/bin/time')) {
+  for (const file of [empty, oneMb, drafts[drafts.length - 1]].filter(Boolean)) {
+    const runs = quick ? 1 : 3;
+    const c = processTime([cli, '--no-color', '--format', 'json', file], runs);
+    const l = processTime([limit, file], runs);
+    processes.push({ file: path.basename(file), cliMs: c.ms, cliRssMB: c.rssMB, limitMs: l.ms, ratio: +(c.ms / l.ms).toFixed(2) });
+  }
+}
+
+const sizes = {};
+for (const f of ['dist/cli.js', 'dist/extension.js', 'dist/facts.json']) {
+  const p = path.join(root, f);
+  if (fs.existsSync(p)) sizes[f] = Math.round(fs.statSync(p).size / 1024);
+}
+const vsix = fs.readdirSync(root).find((f) => f.endsWith('.vsix'));
+if (vsix) sizes[vsix] = Math.round(fs.statSync(path.join(root, vsix)).size / 1024);
+
+console.log('in-process check (median ms)');
+console.table(rows);
+if (edit) console.log('one-character edit in the 1 MB draft:', edit);
+if (processes.length) {
+  console.log('whole process (median ms, peak RSS MB), CLI vs limit.mjs');
+  console.table(processes);
+}
+console.log('sizes (KB):', sizes);
+fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'test-results', 'bench.json'), JSON.stringify({ rows, edit, processes, sizes }, null, 2));
+fs.rmSync(dir, { recursive: true, force: true });
