@@ -91,9 +91,10 @@ export class YamlReader {
     return out;
   }
 
-  string(node: Node | null | undefined, what: string, required = true): string | undefined {
+  /** A string field; a missing required one is reported at `owner`, the mapping that lacks it. */
+  string(node: Node | null | undefined, what: string, required = true, owner?: Node | null): string | undefined {
     if (node === undefined || node === null) {
-      if (required) this.at(node, `${what} is required`);
+      if (required) this.at(node ?? owner, `${what} is required`);
       return undefined;
     }
     if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
@@ -114,13 +115,13 @@ function readFigure(r: YamlReader, node: Node | null, modelName: string): FactFi
   const valueNode = f.get('value');
   const value = parseFigureValue(scalarValue(valueNode));
   if (value === undefined) r.at(valueNode ?? node, `${modelName}: figure value must be a number or a number with K/M/B/T (e.g. 1.5T), got ${JSON.stringify(scalarValue(valueNode) ?? null)}`);
-  const kind = r.string(f.get('kind'), `${modelName}: figure kind`) as FigureKind | undefined;
+  const kind = r.string(f.get('kind'), `${modelName}: figure kind`, true, node) as FigureKind | undefined;
   if (kind !== undefined && !KINDS.includes(kind)) r.at(f.get('kind'), `${modelName}: figure kind must be one of ${KINDS.join(', ')}`);
-  const status = r.string(f.get('status'), `${modelName}: figure status`) as FigureStatus | undefined;
+  const status = r.string(f.get('status'), `${modelName}: figure status`, true, node) as FigureStatus | undefined;
   if (status !== undefined && !STATUSES.includes(status)) r.at(f.get('status'), `${modelName}: figure status must be one of ${STATUSES.join(', ')}`);
-  const source = r.string(f.get('source'), `${modelName}: figure source (a URL)`);
+  const source = r.string(f.get('source'), `${modelName}: figure source (a URL)`, true, node);
   if (source !== undefined && !URL_RE.test(source)) r.at(f.get('source'), `${modelName}: figure source must be an http(s) URL`);
-  const stated = r.string(f.get('stated'), `${modelName}: figure date (stated)`);
+  const stated = r.string(f.get('stated'), `${modelName}: figure date (stated)`, true, node);
   if (stated !== undefined && !DATE_RE.test(stated)) r.at(f.get('stated'), `${modelName}: stated must be YYYY, YYYY-MM or YYYY-MM-DD`);
   const note = r.string(f.get('note'), 'note', false);
   const replacedNode = f.get('replacedBy');
@@ -137,9 +138,9 @@ function readFigure(r: YamlReader, node: Node | null, modelName: string): FactFi
 function readRelease(r: YamlReader, node: Node | null, modelName: string): Release | undefined {
   const f = r.fields(node, RELEASE_KEYS, `released of ${modelName}`);
   if (!f) return undefined;
-  const date = r.string(f.get('date'), `${modelName}: released.date`);
+  const date = r.string(f.get('date'), `${modelName}: released.date`, true, node);
   if (date !== undefined && !DATE_RE.test(date)) r.at(f.get('date'), `${modelName}: released.date must be YYYY, YYYY-MM or YYYY-MM-DD`);
-  const what = r.string(f.get('what'), `${modelName}: released.what`) as ReleaseKind | undefined;
+  const what = r.string(f.get('what'), `${modelName}: released.what`, true, node) as ReleaseKind | undefined;
   if (what !== undefined && !RELEASE_KINDS.includes(what)) r.at(f.get('what'), `${modelName}: released.what must be one of ${RELEASE_KINDS.join(', ')}`);
   const note = r.string(f.get('note'), 'note', false);
   if (!date || !DATE_RE.test(date) || !what || !RELEASE_KINDS.includes(what)) return undefined;
@@ -149,7 +150,7 @@ function readRelease(r: YamlReader, node: Node | null, modelName: string): Relea
 function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
   const f = r.fields(node, MODEL_KEYS, 'a model');
   if (!f) return undefined;
-  const id = r.string(f.get('id'), 'model id');
+  const id = r.string(f.get('id'), 'model id', true, node);
   if (id !== undefined && !ID_RE.test(id)) r.at(f.get('id'), `model id "${id}" must be lowercase letters, digits and . + _ -`);
   const name = r.string(f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '));
   const label = name ?? id ?? 'model';
@@ -162,7 +163,7 @@ function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
       if (a !== undefined) aliases.push(a);
     }
   }
-  const vendor = r.string(f.get('vendor'), `${label}: vendor`);
+  const vendor = r.string(f.get('vendor'), `${label}: vendor`, true, node);
   const family = r.string(f.get('family'), 'family', false);
   const releasedNode = f.get('released');
   const released = releasedNode !== undefined && releasedNode !== null ? readRelease(r, releasedNode, label) : undefined;
