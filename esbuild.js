@@ -15,7 +15,9 @@ async function compileFacts() {
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) console.error(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`);
   if (!base || errors.length) throw new Error(`bundled fact base has ${errors.length} error(s)`);
-  fs.writeFileSync(path.join(__dirname, 'dist', 'facts.json'), JSON.stringify(base));
+  // Positions name the shipped file, not this machine's checkout.
+  const json = JSON.stringify(base, (key, value) => (key === 'file' && value === file ? 'bundled.yaml' : value));
+  fs.writeFileSync(path.join(__dirname, 'dist', 'facts.json'), json);
   fs.copyFileSync(file, path.join(__dirname, 'dist', 'bundled.yaml'));
   fs.copyFileSync(path.join(__dirname, 'src', 'facts', 'factbase.schema.json'), path.join(__dirname, 'dist', 'factbase.schema.json'));
 }
