@@ -1,0 +1,196 @@
+// Issue 8 items 1-2: property tests (fixed seed) and adversarial inputs that must not blow up.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { core, starter, bundled, REPO } from './helpers.mjs';
+
+const SEED = 20261125;
+const RUNS = 300;
+
+const FRAGMENTS = [
+  'GPT-5.5', 'GPT 5.5', 'gpt5.5', 'Spud', 'DeepSeek-V3', 'Llama 3', 'Llama 3.1', 'Llama 3.1 405B', 'Mixtral 8x7B', 'Kimi K2', 'GPT-4', '通义千问',
+  ' has ', ' 9.7T', ' 1.5T', ' 9.7 trillion', ' 9,700 billion', ' 9.7-trillion-parameter ', ' 9.7万亿', ' 37B', ' 2T', ' 8x220B', ' 200-400B', ' 1.5e12', ' ~47B', ' 12.9B active',
+  ' parameters', ' params', ' tokens', '$', '$$', '`', '```', '~~~', '\n', '\r\n', '\r', '\n\n', '\u0000', '\ufeff', '😀', '𝟗', '\ud83d', '\ude00', '\t',
+  '# ', '## ', '- ', '  - ', '    - ', '1. ', '> ', '> > ', '>>>> ', '| ', ' | ', '|---|---|\n', '| Model | Params |\n', '<!--', '-->', '<!-- factlint-disable -->', '<!-- factlint-disable-next-line -->',
+  '<div>', '</div>', '[', '](', ')', '![', '<https://x.y/9.7T>', 'https://e.com/9.7T', '---\n', '\\', '*', '_', '(', ',', '.', '. ', '; ', 'not ', 'rumoured ', 'initially ',
+];
+
+const markdownish = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) }, { weight: 1, arbitrary: fc.nat(10000).map(String) }), { maxLength: 80 })
+  .map((parts) => parts.join(''));
+const randomText = fc.string({ maxLength: 300, unit: 'binary' });
+const longLine = fc.tuple(fc.constantFrom('GPT-5.5 has 9.7T parameters ', 'x', '9.', '| a ', '> '), fc.integer({ min: 100, max: 2000 })).map(([s, n]) => s.repeat(n));
+const anyText = fc.oneof({ weight: 5, arbitrary: markdownish }, { weight: 2, arbitrary: randomText }, { weight: 1, arbitrary: longLine });
+
+function isHigh(c) {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c) {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+/** An offset splits a surrogate pair when a high surrogate precedes and a low one follows. */
+function splitsPair(text, offset) {
+  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+}
+
+function checkSpans(text, spans, what) {
+  for (const s of spans) {
+    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `${what}: integer offsets`);
+    assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what}: ${s.start}-${s.end} within ${text.length}`);
+    assert.ok(!splitsPair(text, s.start) && !splitsPair(text, s.end), `${what}: ${s.start}-${s.end} splits a surrogate pair`);
+  }
+}
+
+function allFixes(checker, text) {
+  return checker
+    .check(text)
+    .findings.filter((f) => f.fix)
+    .map((f) => f.fix);
+}
+
+for (const [name, checker] of [
+  ['starter', starter],
+  ['bundled', bundled],
+]) {
+  test(`property (${name} facts): check returns, ranges are in bounds and on UTF-16 boundaries`, () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const r = checker().check(text);
+        assert.ok(Array.isArray(r.findings) && Array.isArray(r.mentions) && Array.isArray(r.claims));
+        checkSpans(text, r.mentions, 'mention');
+        checkSpans(text, r.findings, 'finding');
+        checkSpans(text, r.claims.map((c) => c.figure), 'claim figure');
+        checkSpans(text, r.findings.filter((f) => f.fix).map((f) => f.fix), 'fix');
+        for (const f of r.findings) {
+          assert.equal(text.slice(f.start, f.end), f.text, 'finding text is the source slice');
+          assert.ok(core.RULE_IDS.includes(f.ruleId));
+          assert.equal(typeof f.message, 'string');
+        }
+        for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  test(`property (${name} facts): fixes apply cleanly; applying all fixes twice equals once`, () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const fixes = allFixes(checker(), text);
+        // Fixes never overlap one another, so none is dropped.
+        const sorted = [...fixes].sort((a, b) => a.start - b.start);
+        for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].start >= sorted[i - 1].end, 'overlapping fixes');
+        const once = core.applyEdits(text, fixes);
+        // Every fix replaces exactly its span: the length changes by the sum of the differences.
+        const delta = fixes.reduce((n, f) => n + f.text.length - (f.end - f.start), 0);
+        assert.equal(once.length, text.length + delta);
+        const twice = core.applyEdits(once, allFixes(checker(), once));
+        assert.equal(twice, once);
+      }),
+      { seed: SEED + 1, numRuns: RUNS },
+    );
+  });
+}
+
+test('property: createPositionMap round-trips with offsetAt on arbitrary text', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => {
+      const pos = core.createPositionMap(text);
+      for (let i = 0; i <= text.length; i += 1 + (i % 7)) {
+        const p = pos(i);
+        assert.ok(p.line >= 1 && p.column >= 1);
+        assert.equal(core.offsetAt(text, p.line, p.column), i);
+      }
+    }),
+    { seed: SEED + 2, numRuns: RUNS },
+  );
+});
+
+const yamlish = fc.oneof(
+  fc.string({ maxLength: 200, unit: 'binary' }),
+  fc.array(fc.constantFrom('models:\n', '  - id: a\n', '    name: A\n', 'rules:\n', '  x: y\n', '&a [*a, *a]\n', '!!js/function f\n', '{', '[', ': ', '- ', '"', "'", '\t', 'schema: 1\n', '\r\n', '\ufeff'), { maxLength: 30 }).map((a) => a.join('')),
+);
+
+test('property: parseProjectConfig and parseFactBase never throw on arbitrary text', () => {
+  fc.assert(
+    fc.property(yamlish, (text) => {
+      const a = core.parseFactBase('f.yaml', text);
+      for (const p of a.problems) assert.equal(typeof p.message, 'string');
+      const b = core.parseProjectConfig('.factlint.yaml', text);
+      for (const p of b.problems) assert.equal(typeof p.message, 'string');
+    }),
+    { seed: SEED + 3, numRuns: RUNS },
+  );
+});
+
+test('property: every problem is positioned at a 1-based line and column (text without NUL)', () => {
+  fc.assert(
+    fc.property(yamlish.filter((t) => !t.includes('\u0000')), (text) => {
+      for (const p of [...core.parseFactBase('f.yaml', text).problems, ...core.parseProjectConfig('.factlint.yaml', text).problems]) {
+        assert.ok(p.line >= 1 && p.column >= 1 && p.endLine >= p.line, JSON.stringify(p));
+      }
+    }),
+    { seed: SEED + 4, numRuns: RUNS },
+  );
+});
+
+// ---- Adversarial inputs: each runs in a child process with a generous time bound. ----
+
+const MB = 1 << 20;
+const ADVERSARIAL = {
+  'GPT- repeated (1 MB)': `'GPT-'.repeat(${MB / 4})`,
+  'digit run (1 MB)': `'1'.repeat(${MB})`,
+  'digits and spaces (1 MB)': `'1 '.repeat(${MB / 2})`,
+  '"9." repeated (1 MB)': `'9.'.repeat(${MB / 2})`,
+  '100k alias-like tokens': `'Llama 3.1 Qwen2.5 GPT-5 Opus '.repeat(100000).slice(0, ${MB})`,
+  'pipes, backticks, brackets (1 MB)': `'|\`[]('.repeat(${MB / 5})`,
+  'unterminated comments and math (1 MB)': `'<!-- $ $$ '.repeat(${MB / 10})`,
+  'one 1 MB line of prose without figures': `'The model GPT-5.5 is described here, '.repeat(${Math.floor(MB / 37)})`,
+};
+const BOUND_MS = 10000;
+
+function timeInChild(expr, facts = 'bundled') {
+  const script = `
+    const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
+    const fs = require('fs');
+    const base = ${facts === 'bundled' ? `JSON.parse(fs.readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'))` : 'null'};
+    const c = core.createChecker(base);
+    const text = ${expr};
+    const t = performance.now();
+    const r = c.check(text);
+    process.stdout.write(JSON.stringify({ ms: performance.now() - t, findings: r.findings.length, length: text.length }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: BOUND_MS + 5000 });
+  return r;
+}
+
+for (const [name, expr] of Object.entries(ADVERSARIAL)) {
+  test(`adversarial: ${name} checks within ${BOUND_MS / 1000} s`, () => {
+    const r = timeInChild(expr);
+    assert.equal(r.signal, null, `killed after ${BOUND_MS + 5000} ms`);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.ok(out.length >= 100000, `${out.length}`);
+    assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
+  });
+}
+
+test(
+  'adversarial: 2000 superseded claims of one model (58 KB) check within 3 s',
+  { todo: 'BUG: time is cubic in the number of findings for one model (linkRelated in checker.ts): 2000 findings take ~6 s, 4000 take ~50 s, a 1 MB line hours' },
+  () => {
+    // Linear work would take well under 100 ms here; the child is killed at 8 s so the suite stays fast.
+    const script = `
+      const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
+      const base = JSON.parse(require('fs').readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'));
+      const c = core.createChecker(base);
+      const text = 'GPT-5.5 has 9.7T parameters, '.repeat(2000);
+      const t = performance.now();
+      const r = c.check(text);
+      process.stdout.write(JSON.stringify({ ms: performance.now() - t, findings: r.findings.length }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 8000 });
+    assert.equal(r.signal, null, 'killed after 8 s');
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.findings, 2000);
+    assert.ok(out.ms < 3000, `${Math.round(out.ms)} ms`);
+  },
+);
