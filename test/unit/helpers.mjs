@@ -56,9 +56,22 @@ export function runCli(args, opts = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
+const created = [];
+/** A fresh temp folder, removed when the test process exits. */
 export function tmpDir(prefix = 'factlint-test-') {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
+process.on('exit', () => {
+  for (const dir of created) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort
+    }
+  }
+});
 
 /** 1-based line/column (UTF-16) of an offset, computed independently of the core. */
 export function lineCol(text, offset) {

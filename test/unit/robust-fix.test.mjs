@@ -1,0 +1,193 @@
+// Issue 8 items 4 and 6: --fix never loses text (even when killed), odd files and paths.
+/* global setInterval, clearInterval */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli, tmpDir, STARTER, CLI } from './helpers.mjs';
+
+const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
+const OLD_LINE = 'GPT-5.5 has 9.7T parameters.';
+const NEW_LINE = 'GPT-5.5 has 1.5T parameters.';
+
+/** A deterministic pseudo-random sequence (mulberry32), so the kill delays are reproducible. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeDraft(i) {
+  const filler = `Paragraph ${i} about nothing in particular, with some words and numbers like 42 and 2026.\n\n`;
+  const parts = [];
+  for (let k = 0; k < 6; k++) parts.push(filler.repeat(300), `${OLD_LINE}\n\n`);
+  return parts.join('');
+}
+
+async function killMidFix(seed) {
+  const dir = tmpDir();
+  const N = 24;
+  const old = new Map();
+  for (let i = 0; i < N; i++) {
+    const name = `draft-${String(i).padStart(2, '0')}.md`;
+    const text = makeDraft(i);
+    fs.writeFileSync(path.join(dir, name), text);
+    old.set(name, text);
+  }
+  const random = rng(seed);
+  const child = spawn(process.execPath, [CLI, ...STARTER_ONLY, '--fix', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  // Kill a short random time after the first file changes on disk (or after a random delay at most).
+  const first = path.join(dir, 'draft-00.md');
+  const t0 = Date.now();
+  const delay = Math.floor(random() * 40);
+  await new Promise((resolve) => {
+    const poll = setInterval(() => {
+      let changed = false;
+      try {
+        changed = fs.readFileSync(first, 'utf8') !== old.get('draft-00.md');
+      } catch {
+        changed = false;
+      }
+      if (changed || Date.now() - t0 > 3000) {
+        clearInterval(poll);
+        setTimeout(resolve, delay);
+      }
+    }, 2);
+  });
+  child.kill('SIGKILL');
+  const { signal, code } = await exited;
+  let done = 0;
+  for (const [name, text] of old) {
+    const now = fs.readFileSync(path.join(dir, name), 'utf8');
+    const fixed = text.split(OLD_LINE).join(NEW_LINE);
+    assert.ok(now === text || now === fixed, `${name} is neither the old nor the new text (length ${now.length})`);
+    if (now === fixed) done++;
+  }
+  // Whatever is left behind is a dot-file temp, never a Markdown file a later run would check.
+  for (const f of fs.readdirSync(dir)) assert.ok(f.endsWith('.md') || (f.startsWith('.') && f.endsWith('.tmp')), f);
+  return { done, signal, code };
+}
+
+test('--fix killed mid-run (SIGKILL, several random delays): every file is exactly old or exactly new', async () => {
+  const outcomes = [];
+  for (const seed of [1, 2, 3, 4]) outcomes.push(await killMidFix(seed));
+  // At least one run was really interrupted part-way, so the test exercised a partial state.
+  assert.ok(
+    outcomes.some((o) => o.signal === 'SIGKILL' && o.done > 0 && o.done < 24),
+    JSON.stringify(outcomes),
+  );
+});
+
+test('binary and non-UTF-8 drafts are skipped with a message and left untouched by --fix', () => {
+  const dir = tmpDir();
+  const binary = Buffer.concat([Buffer.from(`${OLD_LINE}\n`), Buffer.from([0, 1, 2, 0xff, 0])]);
+  const latin1 = Buffer.from(`${OLD_LINE} Caf\xe9.\n`, 'latin1');
+  fs.writeFileSync(path.join(dir, 'binary.md'), binary);
+  fs.writeFileSync(path.join(dir, 'latin1.md'), latin1);
+  fs.writeFileSync(path.join(dir, 'good.md'), `${OLD_LINE}\n`);
+  const r = runCli([...STARTER_ONLY, '--fix', '--format', 'json', '.'], { cwd: dir });
+  assert.match(r.stderr, /binary\.md: binary file \(contains NUL bytes\); skipped/);
+  assert.match(r.stderr, /latin1\.md: not valid UTF-8; skipped/);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'binary.md')), binary);
+  assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.md')), latin1);
+  assert.equal(fs.readFileSync(path.join(dir, 'good.md'), 'utf8'), `${NEW_LINE}\n`);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['good.md']);
+});
+
+test('file and folder names with spaces and non-ASCII characters', () => {
+  const dir = tmpDir();
+  const sub = path.join(dir, 'folder with spaces', 'Entwürfe 草稿');
+  fs.mkdirSync(sub, { recursive: true });
+  const name = 'my draft — é 😀.md';
+  fs.writeFileSync(path.join(sub, name), `${OLD_LINE}\n`);
+  const rel = path.join('folder with spaces', 'Entwürfe 草稿', name);
+  const viaDir = runCli([...STARTER_ONLY, '--format', 'json', '.'], { cwd: dir });
+  assert.equal(viaDir.code, 1, viaDir.stderr);
+  assert.deepEqual(JSON.parse(viaDir.stdout).files.map((f) => f.path), [rel]);
+  const viaFile = runCli([...STARTER_ONLY, '--format', 'json', rel], { cwd: dir });
+  assert.equal(viaFile.code, 1, viaFile.stderr);
+  const gh = runCli([...STARTER_ONLY, '--format', 'github', rel], { cwd: dir });
+  assert.ok(gh.stdout.startsWith(`::warning file=${rel},line=1,col=13,`), gh.stdout);
+  const fixed = runCli([...STARTER_ONLY, '--fix', rel], { cwd: dir });
+  assert.equal(fixed.code, 0, fixed.stderr);
+  assert.equal(fs.readFileSync(path.join(sub, name), 'utf8'), `${NEW_LINE}\n`);
+});
+
+test('symlinks pointing outside the given root are not followed', () => {
+  const outside = tmpDir();
+  fs.writeFileSync(path.join(outside, 'secret.md'), `${OLD_LINE}\n`);
+  fs.mkdirSync(path.join(outside, 'more'));
+  fs.writeFileSync(path.join(outside, 'more', 'deep.md'), `${OLD_LINE}\n`);
+  const root = tmpDir();
+  fs.mkdirSync(path.join(root, 'docs'));
+  fs.writeFileSync(path.join(root, 'docs', 'own.md'), `${OLD_LINE}\n`);
+  fs.symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'docs', 'link.md'));
+  fs.symlinkSync(path.join(outside, 'more'), path.join(root, 'docs', 'linked-dir'));
+  const r = runCli([...STARTER_ONLY, '--fix', '--format', 'json', 'docs'], { cwd: root });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), [path.join('docs', 'own.md')]);
+  // --fix did not write through the links.
+  assert.equal(fs.readFileSync(path.join(outside, 'secret.md'), 'utf8'), `${OLD_LINE}\n`);
+  assert.equal(fs.readFileSync(path.join(outside, 'more', 'deep.md'), 'utf8'), `${OLD_LINE}\n`);
+  assert.equal(fs.readFileSync(path.join(root, 'docs', 'own.md'), 'utf8'), `${NEW_LINE}\n`);
+  assert.ok(fs.lstatSync(path.join(root, 'docs', 'link.md')).isSymbolicLink());
+});
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const rootSkip = isRoot ? 'running as root: chmod 000 does not make a file unreadable for root' : false;
+
+test('an unreadable file: message naming it, other files still checked, exit 2', { skip: rootSkip }, () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), `${OLD_LINE}\n`);
+  fs.writeFileSync(path.join(dir, 'b.md'), `${OLD_LINE}\n`);
+  fs.chmodSync(path.join(dir, 'a.md'), 0o000);
+  try {
+    const r = runCli([...STARTER_ONLY, '--format', 'json', '.'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /a\.md: cannot read \(EACCES\)/);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['b.md']);
+  } finally {
+    fs.chmodSync(path.join(dir, 'a.md'), 0o644);
+  }
+});
+
+test('an unreadable directory: message naming it, other files still checked, exit 2', { skip: rootSkip }, () => {
+  const dir = tmpDir();
+  fs.mkdirSync(path.join(dir, 'locked'));
+  fs.writeFileSync(path.join(dir, 'locked', 'x.md'), `${OLD_LINE}\n`);
+  fs.writeFileSync(path.join(dir, 'b.md'), `${OLD_LINE}\n`);
+  fs.chmodSync(path.join(dir, 'locked'), 0o000);
+  try {
+    const r = runCli([...STARTER_ONLY, '--format', 'json', '.'], { cwd: dir });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /locked: cannot read directory/);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['b.md']);
+  } finally {
+    fs.chmodSync(path.join(dir, 'locked'), 0o755);
+  }
+});
+
+test('a named file that is a dangling symlink: message and exit 2, others still checked', () => {
+  const dir = tmpDir();
+  fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'dangling.md'));
+  fs.writeFileSync(path.join(dir, 'b.md'), `${OLD_LINE}\n`);
+  const r = runCli([...STARTER_ONLY, '--format', 'json', 'dangling.md', 'b.md'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /dangling\.md: no such file or directory/);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['b.md']);
+});
+
+test('--max-file-size: larger files are skipped with a message', () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'big.md'), `${OLD_LINE}\n${'x'.repeat(2000)}\n`);
+  const r = runCli([...STARTER_ONLY, '--max-file-size', '1000', '--format', 'json', 'big.md'], { cwd: dir });
+  assert.match(r.stderr, /big\.md: \d+ bytes is over --max-file-size \(1000\); skipped/);
+  assert.deepEqual(JSON.parse(r.stdout).files, []);
+});
