@@ -148,7 +148,7 @@ test('planted missing source: rejected', () => {
   assert.match(problems[0].message, /Alpha-1: figure source \(a URL\) is required/);
 });
 
-test('planted missing source: positioned at the figure (line 9, column 9)', { todo: 'BUG: a missing required field is reported at 1:1, not at the mapping that lacks it' }, () => {
+test('planted missing source: positioned at the figure (line 9, column 9)', () => {
   const { problems } = problemsOf('missing-source.yaml');
   assert.deepEqual([problems[0].line, problems[0].column], [9, 9]);
 });
