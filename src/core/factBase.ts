@@ -58,9 +58,17 @@ export class YamlReader {
   }
 
   report(start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void {
-    const a = this.lines.linePos(start);
-    const b = this.lines.linePos(Math.max(start, end));
+    const a = this.linePos(start);
+    const b = this.linePos(Math.max(start, end));
     this.problems.push({ file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col, message, severity });
+  }
+
+  /** 1-based line and column of an offset; works before (or without) a parse. */
+  private linePos(offset: number): { line: number; col: number } {
+    if (this.lines.lineStarts.length > 0) return this.lines.linePos(offset);
+    const before = this.text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, col: offset - (before.lastIndexOf('\n') + 1) + 1 };
   }
 
   at(node: Node | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
@@ -69,7 +77,7 @@ export class YamlReader {
   }
 
   position(node: Node | null | undefined): { line: number; column: number } {
-    const p = this.lines.linePos(node?.range ? node.range[0] : 0);
+    const p = this.linePos(node?.range ? node.range[0] : 0);
     return { line: p.line, column: p.col };
   }
 
@@ -152,7 +160,7 @@ function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
   if (!f) return undefined;
   const id = r.string(f.get('id'), 'model id', true, node);
   if (id !== undefined && !ID_RE.test(id)) r.at(f.get('id'), `model id "${id}" must be lowercase letters, digits and . + _ -`);
-  const name = r.string(f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '));
+  const name = r.string(f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '), true, node);
   const label = name ?? id ?? 'model';
   const aliases: string[] = [];
   const aliasNode = f.get('aliases');
