@@ -1,6 +1,7 @@
 // Reads markdownlint-style disable comments and answers "is this rule off at this offset?".
 import { RULE_IDS, type RuleId } from './types';
 import { lineStarts } from './prose';
+import { lineIndexOf as lineOf } from './positions';
 
 const DIRECTIVE_RE = /<!--\s*factlint-(disable-next-line|disable-line|disable|enable)((?:\s+[a-z-]+)*)\s*-->/g;
 
@@ -19,17 +20,6 @@ function rulesOf(list: string): RuleId[] | 'all' {
   const names = list.trim().split(/\s+/).filter(Boolean);
   if (names.length === 0) return 'all';
   return names.filter((n): n is RuleId => (RULE_IDS as readonly string[]).includes(n));
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Collects the disable/enable comments of a draft. */

@@ -6,18 +6,24 @@ export interface LineColumn {
   column: number;
 }
 
+/** The 0-based index of the line holding `offset`, given the offsets where lines start. */
+export function lineIndexOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps offsets of one text to 1-based line and UTF-16 column. */
 export function createPositionMap(text: string): (offset: number) => LineColumn {
   const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+    const line = lineIndexOf(starts, offset);
+    return { line: line + 1, column: offset - (starts[line] as number) + 1 };
   };
 }
 
