@@ -102,22 +102,32 @@ function inVariantList(text: string, raw: RawFigure, mention: ModelMention | und
   return false;
 }
 
+/** What the text before this block says: the nearest heading's mentions, the last model named under it. */
+export interface Surroundings {
+  heading?: ModelMention[];
+  context?: ModelMention;
+}
+
 export interface AssociateInput {
   prose: Prose;
   mentions: ModelMention[];
+  /** The figures of `prose.masked`, when the caller has scanned them already. */
+  figures?: RawFigure[];
+  outside?: Surroundings;
 }
 
 /** Reads every figure in the prose and ties it to a model where the text says which. */
-export function associate({ prose, mentions: all }: AssociateInput): Association[] {
+export function associate({ prose, mentions: all, figures, outside }: AssociateInput): Association[] {
   const masked = prose.masked;
   // "Llama 3.1 & 3.2", "Llama 3/2": a name shared by two versions cannot carry one version's figures.
   const mentions = all.filter((m) => !COMPOUND_AFTER.test(masked.slice(m.end, m.end + 12)));
   const out: Association[] = [];
-  const raws = scanFigures(masked);
+  const raws = figures ?? scanFigures(masked);
   let mi = 0;
   let ri = 0;
   const tables = new Map<number, TableShape>();
-  let lastUnitWithMention: { unit: number; mention: ModelMention } | undefined;
+  // Unit -1 stands for the text before this block, which sits under this block's first heading.
+  let lastUnitWithMention: { unit: number; mention: ModelMention } | undefined = outside?.context ? { unit: -1, mention: outside.context } : undefined;
   for (let u = 0; u < prose.units.length; u++) {
     const unit = prose.units[u]!;
     while (mi < mentions.length && mentions[mi]!.end <= unit.start) mi++;
@@ -129,12 +139,13 @@ export function associate({ prose, mentions: all }: AssociateInput): Association
       const r = raws[k]!;
       if (inside(r, unit) && !unitMentions.some((m) => overlaps(m, r))) unitFigures.push(r);
     }
-    const context = lastUnitWithMention && prose.units[lastUnitWithMention.unit]!.heading === unit.heading ? lastUnitWithMention.mention : undefined;
+    const lastHeading = lastUnitWithMention ? (lastUnitWithMention.unit < 0 ? -1 : prose.units[lastUnitWithMention.unit]!.heading) : undefined;
+    const context = lastUnitWithMention && lastHeading === unit.heading ? lastUnitWithMention.mention : undefined;
     if (unitFigures.length > 0 || unit.kind === 'row') {
       if (unit.kind === 'row') {
         readRow(masked, unit, unitMentions, unitFigures, tables, context, out);
       } else {
-        readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, out);
+        readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, outside?.heading, out);
       }
     }
     if (unitMentions.length > 0) lastUnitWithMention = { unit: u, mention: unitMentions[unitMentions.length - 1]! };
@@ -153,6 +164,7 @@ function readSentences(
   figures: RawFigure[],
   allMentions: ModelMention[],
   prose: Prose,
+  outsideHeading: ModelMention[] | undefined,
   out: Association[],
 ): void {
   const sentences = sentencesOf(masked, unit);
@@ -177,9 +189,8 @@ function readSentences(
         const distinct = new Set(earlier.map((m) => m.modelId));
         if (distinct.size === 1) mention = earlier[earlier.length - 1];
       }
-      if (!mention && unit.heading >= 0) {
-        const heading = prose.units[unit.heading]!;
-        const inHeading = mentionsWithin(allMentions, heading);
+      if (!mention) {
+        const inHeading = unit.heading >= 0 ? mentionsWithin(allMentions, prose.units[unit.heading]!) : (outsideHeading ?? []);
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
       }
     }

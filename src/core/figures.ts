@@ -220,3 +220,11 @@ export function labelOf(value: number): string {
 function trimNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
+
+/** A digit followed by something that could be a unit: text without one holds no figure worth scanning. */
+const FIGURE_HINT = /\d[ \u00a0]?-?[TBMtbm万千百十亿]|\d[eE]\d/;
+
+/** Cheap test for whether `scanFigures` could find anything at all. */
+export function mayHoldFigures(text: string): boolean {
+  return FIGURE_HINT.test(text);
+}

@@ -1,5 +1,6 @@
 // Splits a Markdown draft into prose units and masks everything that is not prose.
 import MarkdownIt from 'markdown-it';
+import { readPlainUnits, readQuoteUnits, readTableUnits } from './plainProse';
 import type { Span } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'row' | 'html';
@@ -49,6 +50,18 @@ const INLINE_NOISE = new RegExp(
   ].join('|'),
   'g',
 );
+
+/** A character that can start inline noise; text without any needs no masking. */
+const NOISE_TRIGGER = /[`<$\\]|\]\(|\]\[|https?:\/\/|ftp:|www\./;
+
+/** Reads one block's prose: simple blocks by their lines, anything else with markdown-it. */
+export function extractBlockProse(text: string): Prose {
+  const units = readPlainUnits(text);
+  if (units) return { masked: NOISE_TRIGGER.test(text) ? maskText(text, units) : text, units };
+  // Quotes and tables leave markers outside their units, which masking blanks as the parser's path does.
+  const other = readQuoteUnits(text) ?? readTableUnits(text, splitCells);
+  return other ? { masked: maskText(text, other), units: other } : extractProse(text);
+}
 
 /** Offsets of the start of each line. */
 export function lineStarts(text: string): number[] {

@@ -2,7 +2,7 @@
 // document version; cleared when the document closes.
 import * as vscode from 'vscode';
 import type { CheckResult, Finding, Severity } from '../core';
-import { checkText } from './documentCheck';
+import { checkText, forgetSession } from './documentCheck';
 import type { FindingStore } from './findings';
 import { settingsFor } from './settings';
 import type { WorkspaceFacts } from './workspaceFacts';
@@ -116,6 +116,7 @@ export function registerDiagnostics(facts: WorkspaceFacts, store: FindingStore, 
       toldTooLarge.delete(key);
       collection.delete(d.uri);
       store.delete(d.uri);
+      forgetSession(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('factlint') && !e.affectsConfiguration('factlint.facts')) checkAll();

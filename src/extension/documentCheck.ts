@@ -2,7 +2,7 @@
 // with its folder's fact base and the merged rule severities.
 import * as vscode from 'vscode';
 import ignore from 'ignore';
-import type { RuleId, SeveritySetting } from '../core';
+import type { CheckSession, Checker, RuleId, SeveritySetting } from '../core';
 import type { CheckedDocument } from './findings';
 import { settingsFor } from './settings';
 import type { FactSetup, WorkspaceFacts } from './workspaceFacts';
@@ -30,7 +30,28 @@ export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** Checks text as the document at `uri` (an open document's or a file's from disk). */
+/** One incremental session per open document, tied to the checker (fact base) it was made with. */
+const sessions = new Map<string, { checker: Checker; session: CheckSession }>();
+
+function sessionFor(checker: Checker, uri: vscode.Uri): CheckSession {
+  const key = uri.toString();
+  let entry = sessions.get(key);
+  if (!entry || entry.checker !== checker) {
+    entry = { checker, session: checker.session() };
+    sessions.set(key, entry);
+  }
+  return entry.session;
+}
+
+/** Drops what a closed document's session kept. */
+export function forgetSession(uri: vscode.Uri): void {
+  sessions.delete(uri.toString());
+}
+
+/**
+ * Checks text as the document at `uri` (an open document's or a file's from disk). Open documents
+ * (`languageId` given) are checked incrementally: typing re-reads only the edited blocks.
+ */
 export async function checkText(
   facts: WorkspaceFacts,
   uri: vscode.Uri,
@@ -45,6 +66,7 @@ export async function checkText(
   if (size > settings.maxFileSize) return { skipped: 'tooLarge', size, limit: settings.maxFileSize };
   const setup = await facts.setupFor(uri);
   if (isIgnored(uri, setup)) return { skipped: 'ignored' };
-  const result = setup.checker.check(text, { severities: severitiesFor(setup, uri) });
+  const options = { severities: severitiesFor(setup, uri) };
+  const result = languageId !== undefined ? sessionFor(setup.checker, uri).check(text, options) : setup.checker.check(text, options);
   return { checked: { uri, version, result, setup } };
 }

@@ -1,0 +1,254 @@
+// Checks successive versions of one draft, re-reading only the blocks an edit touched.
+import { judgeBlock, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
+import { splitBlocks } from './blocks';
+import { readDirectives } from './directives';
+import type { NameMatcher } from './names';
+import { severityOf } from './severities';
+import type { CheckOptions, CheckResult, Claim, Finding, ModelFact, ModelMention, Span } from './types';
+
+export interface CheckSession {
+  /** Checks `text`, reusing what the previous call read where the text is unchanged. */
+  check(text: string, options?: CheckOptions): CheckResult;
+}
+
+interface BlockState extends Span {
+  skip: boolean;
+  text: string;
+  reading?: BlockReading;
+  judged?: { key: string; claims: JudgedClaim[] };
+  placed?: Placed;
+}
+
+/** A block's mentions and claims in absolute offsets, valid while the block stays where it was placed. */
+interface Placed {
+  at: number;
+  outside: ModelMention[];
+  judged: JudgedClaim[];
+  mentions: ModelMention[];
+  claims: Claim[];
+}
+
+const COMPARE_STEP = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  // Comparing slices runs natively; only the last step is walked character by character.
+  while (i + COMPARE_STEP <= n && a.slice(i, i + COMPARE_STEP) === b.slice(i, i + COMPARE_STEP)) i += COMPARE_STEP;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + COMPARE_STEP <= max && a.slice(a.length - i - COMPARE_STEP, a.length - i) === b.slice(b.length - i - COMPARE_STEP, b.length - i)) i += COMPARE_STEP;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function shift<T extends Span>(span: T, by: number): T {
+  return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
+}
+
+function sameList(a: ModelMention[], b: ModelMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Starts a session over one draft; each check reuses the blocks the previous one read. */
+export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>): CheckSession {
+  let previous: { text: string; blocks: BlockState[] } | undefined;
+
+  const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
+    splitBlocks(text, from, to, stop).map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
+
+  /** The blocks of `text`, keeping every block of the previous text that the edit left alone. */
+  const blocksOf = (text: string): BlockState[] => {
+    if (!previous) return fresh(text, 0, text.length);
+    const old = previous.text;
+    const blocks = previous.blocks;
+    if (old === text) return blocks;
+    const p = commonPrefix(old, text);
+    const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+    const delta = text.length - old.length;
+    const changedEnd = text.length - s;
+    // Re-split from the last block that starts before the edit: an edit can join it to the next.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.start < p) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = Math.max(0, lo - 1);
+    const from = first < blocks.length && first > 0 ? blocks[first]!.start : 0;
+    const startFrom = first > 0 ? first : 0;
+    const oldIndex = new Map<number, number>();
+    for (let i = startFrom; i < blocks.length; i++) if (blocks[i]!.start >= old.length - s) oldIndex.set(blocks[i]!.start, i);
+    let resume = -1;
+    const middle = fresh(text, from, text.length, (start) => {
+      if (start < changedEnd) return false;
+      const i = oldIndex.get(start - delta);
+      if (i === undefined) return false;
+      resume = i;
+      return true;
+    });
+    // A re-split block whose text did not change keeps what was read from it.
+    const byText = new Map<string, BlockState>();
+    for (let i = startFrom; i < (resume < 0 ? blocks.length : resume); i++) byText.set(blocks[i]!.text, blocks[i]!);
+    for (const b of middle) {
+      const was = byText.get(b.text);
+      if (was) {
+        b.reading = was.reading;
+        b.judged = was.judged;
+      }
+    }
+    const out = blocks.slice(0, startFrom);
+    for (const b of middle) out.push(b);
+    if (resume >= 0) {
+      for (let i = resume; i < blocks.length; i++) {
+        const b = blocks[i]!;
+        out.push({ ...b, start: b.start + delta, end: b.end + delta });
+      }
+    }
+    return out;
+  };
+
+  return {
+    check(text, options) {
+      const blocks = blocksOf(text);
+      previous = { text, blocks };
+      const mentions: ModelMention[] = [];
+      const claims: Claim[] = [];
+      const placedBlocks: Placed[] = [];
+      let heading: ModelMention[] = [];
+      let context: ModelMention | undefined;
+      for (const b of blocks) {
+        if (b.skip) continue;
+        b.reading ??= readBlock(b.text, matcher);
+        const r = b.reading;
+        let judged: JudgedClaim[] = [];
+        if (r.hasClaims) {
+          // Association reads the surroundings only for which models they name.
+          const key = `${heading.map((m) => m.modelId).join(' ')}|${context?.modelId ?? ''}`;
+          if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, heading, context, models) };
+          judged = b.judged.claims;
+        }
+        const outside = context ? [...heading, context] : heading;
+        let placed = b.placed;
+        if (!placed || placed.at !== b.start || placed.judged !== judged || !sameList(placed.outside, outside)) {
+          placed = place(b, r, judged, outside);
+          b.placed = placed;
+        }
+        for (const m of placed.mentions) mentions.push(m);
+        for (const c of placed.claims) claims.push(c);
+        if (judged.length) placedBlocks.push(placed);
+        if (r.heading) {
+          heading = r.heading.map((i) => placed.mentions[i]!);
+          context = r.context !== undefined ? placed.mentions[r.context] : undefined;
+        } else if (r.context !== undefined) context = placed.mentions[r.context];
+      }
+      const findings = findingsOf(text, placedBlocks, options);
+      linkRelated(findings, claims);
+      return { findings, mentions, claims };
+    },
+  };
+}
+
+function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: ModelMention[]): Placed {
+  const at = b.start;
+  const mentions = r.mentions.map((m) => shift(m, at));
+  const claims = judged.map((j) => {
+    const claim: Claim = { figure: shift(j.figure, at), mention: j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!, distanced: j.distanced, verdict: j.verdict };
+    if (j.matched) claim.matched = j.matched;
+    return claim;
+  });
+  return { at, outside, judged, mentions, claims };
+}
+
+function findingsOf(text: string, placed: Placed[], options: CheckOptions | undefined): Finding[] {
+  const directives = readDirectives(text);
+  const findings: Finding[] = [];
+  for (const p of placed) {
+    p.judged.forEach((j, k) => {
+      if (j.verdict === 'matches' || j.verdict === 'unchecked') return;
+      const severity = severityOf(j.verdict, options);
+      const claim = p.claims[k]!;
+      if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) return;
+      const finding: Finding = {
+        ruleId: j.verdict,
+        severity,
+        message: j.message ?? '',
+        start: claim.figure.start,
+        end: claim.figure.end,
+        modelId: j.model.id,
+        model: j.model.name,
+        text: claim.figure.text,
+      };
+      if (j.expected) {
+        finding.expected = j.expected;
+        finding.sourceUrl = j.expected.source;
+      }
+      if (j.fix) finding.fix = shift(j.fix, p.at);
+      if (j.matched) {
+        finding.matched = j.matched;
+        finding.sourceUrl ??= j.matched.source;
+      }
+      findings.push(finding);
+    });
+  }
+  return findings;
+}
+
+/** When one draft states two different figures of a kind for one model, each finding points at the other. */
+function linkRelated(findings: Finding[], claims: Claim[]): void {
+  if (findings.length === 0) return;
+  const byModel = new Map<string, Claim[]>();
+  for (const c of claims) {
+    if (c.distanced) continue;
+    const list = byModel.get(c.mention.modelId);
+    if (list) list.push(c);
+    else byModel.set(c.mention.modelId, [c]);
+  }
+  const perModel = new Map<string, { valueAt: Map<number, number>; lead: Claim[]; answers: Map<number, Span[]> }>();
+  for (const f of findings) {
+    const same = byModel.get(f.modelId);
+    if (!same) continue;
+    let seen = perModel.get(f.modelId);
+    if (!seen) {
+      seen = { valueAt: new Map(same.map((c) => [c.figure.start, c.figure.value])), lead: leadOf(same), answers: new Map() };
+      perModel.set(f.modelId, seen);
+    }
+    const value = seen.valueAt.get(f.start);
+    if (value === undefined) continue;
+    let others = seen.answers.get(value);
+    if (!others) {
+      // Bounded: a draft that repeats a model thousands of times points at the first few others.
+      others = [];
+      for (const c of seen.lead) {
+        if (c.figure.value === value) continue;
+        others.push({ start: c.figure.start, end: c.figure.end });
+        if (others.length === RELATED_LIMIT) break;
+      }
+      seen.answers.set(value, others);
+    }
+    if (others.length) f.related = others.map((o) => ({ ...o }));
+  }
+}
+
+const RELATED_LIMIT = 5;
+
+/** The shortest run of claims from the start that holds the first few of another value for every value. */
+function leadOf(claims: Claim[]): Claim[] {
+  const counts = new Map<number, number>();
+  let most = 0;
+  for (let i = 0; i < claims.length; i++) {
+    const v = claims[i]!.figure.value;
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (n > most) most = n;
+    if (i + 1 - most >= RELATED_LIMIT) return claims.slice(0, i + 1);
+  }
+  return claims;
+}
