@@ -1,23 +1,26 @@
-// Finds model names in text: one trie-shaped regex over every name and alias in the fact base.
+// Finds model names in text: a small regex finds where a name may start, a walk over a trie of every alias finds which.
 import type { FactBase, ModelMention } from './types';
 
 /** Characters a writer may put between a letter run and a number run, or between words. */
 const SEP_CHARS = String.raw`\s\u00a0_\-\u2010\u2011\u2012\u2013`;
 const SEP_OPTIONAL = `[${SEP_CHARS}]?`;
-const SEP_REQUIRED = `[${SEP_CHARS}]`;
 /** A size written straight after a name ("Llama 2 70B", "Qwen3-235B-A22B") is part of the name. */
 const SIZE_SUFFIX = String.raw`(?:${SEP_OPTIONAL}\d+(?:\.\d+)?[BbMmTt](?:${SEP_OPTIONAL}[Aa]\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9]))?`;
 /** Variant suffixes that do not change a model's size. */
 const VARIANT_SUFFIX = String.raw`(?:[\-_ ](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*`;
 const LEFT_BOUNDARY = String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9][\-_.\u2010\u2011])`;
 const RIGHT_BOUNDARY = String.raw`(?![A-Za-z0-9]|[.\-_\u2010\u2011][A-Za-z0-9])`;
+const SEP_CHAR = new RegExp(`[${SEP_CHARS}]`);
+// Built once: resolve() runs for every candidate name, and building a RegExp there cost more than the match.
+const TRAILING_VARIANT = new RegExp(`${VARIANT_SUFFIX}$`);
+const TRAILING_SIZE = new RegExp(`${SIZE_SUFFIX}$`);
 
 /** The key a name is looked up by: case and separators do not matter. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[\s\u00a0_\-\u2010-\u2015]+/g, '');
 }
 
-/** Splits an alias into the atoms the pattern is built from. */
+/** Splits an alias into the atoms the trie is built from. */
 function atomsOf(alias: string): string[] {
   const atoms: string[] = [];
   const parts = alias.match(/[A-Za-z]+|\d+(?:\.\d+)*|[\s\u00a0_\-\u2010-\u2015]+|[^A-Za-z\d\s\u00a0_\-\u2010-\u2015]/g) ?? [];
@@ -40,10 +43,32 @@ function atomsOf(alias: string): string[] {
   return atoms.filter((a, i) => !(a.startsWith('<sep') && atoms[i + 1]?.startsWith('<sep')));
 }
 
-function atomPattern(atom: string): string {
-  if (atom === '<sep>') return `${SEP_REQUIRED}+`;
-  if (atom === '<sep?>') return SEP_OPTIONAL;
-  return atom.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+function isSeparator(code: number): boolean {
+  // ASCII is nearly all of the text, so it skips the regex; the rest (NBSP, Unicode spaces, dashes) asks it.
+  if (code < 128) return code === 32 || code === 45 || code === 95 || (code >= 9 && code <= 13);
+  return code >= 0 && SEP_CHAR.test(String.fromCharCode(code));
+}
+
+/**
+ * The code a character compares by, as under a regex's `i` flag without `u` (the prefilter's
+ * rule, so both agree): its upper case if that is one code unit, but a non-ASCII character never
+ * folds onto ASCII ("ſ" is not "s").
+ */
+function foldCode(code: number): number {
+  if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
+  const upper = String.fromCharCode(code).toUpperCase();
+  if (upper.length !== 1) return code;
+  const folded = upper.charCodeAt(0);
+  return folded < 128 ? code : folded;
+}
+
+/**
+ * An atom as a regex literal. Non-ASCII characters go in a class: V8 (Node 20) merges
+ * case-insensitive alternatives by first letter and then loses some, e.g. /(?:sa|sb|ſa)/i
+ * does not match "ſa" while /(?:sa|sb|[ſ]a)/i does.
+ */
+function literalPattern(atom: string): string {
+  return atom.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/[\u0080-\uffff]/g, '[$&]');
 }
 
 interface TrieNode {
@@ -51,20 +76,35 @@ interface TrieNode {
   terminal: boolean;
 }
 
-function patternOf(node: TrieNode): string {
-  const alternatives: string[] = [];
-  // Longer continuations first so the regex prefers the longest name ("Llama 3.1" over "Llama 3").
-  const entries = [...node.children.entries()].sort((a, b) => depthOf(b[1]) - depthOf(a[1]) || b[0].length - a[0].length);
-  for (const [atom, child] of entries) alternatives.push(atomPattern(atom.toLowerCase() === atom ? atom : atom) + patternOf(child));
-  if (node.terminal) alternatives.push(`${SIZE_SUFFIX}${VARIANT_SUFFIX}${RIGHT_BOUNDARY}`);
-  if (alternatives.length === 1) return alternatives[0] as string;
-  return `(?:${alternatives.join('|')})`;
+/** One edge of the compiled trie: an atom to consume, then the node it leads to. */
+interface Step {
+  atom: string;
+  kind: 'sep' | 'optionalSep' | 'chars';
+  /** Folded char codes of a 'chars' atom. */
+  codes: number[];
+  next: Branch;
 }
 
-function depthOf(node: TrieNode): number {
-  let max = 0;
-  for (const child of node.children.values()) max = Math.max(max, 1 + depthOf(child));
-  return max;
+/** A trie node with its edges in the order they are tried. */
+interface Branch {
+  steps: Step[];
+  terminal: boolean;
+  /** Atoms on the longest path below. */
+  depth: number;
+}
+
+function compileBranch(node: TrieNode): Branch {
+  const steps = [...node.children.entries()].map(([atom, child]): Step => {
+    const kind = atom === '<sep>' ? 'sep' : atom === '<sep?>' ? 'optionalSep' : 'chars';
+    const codes = kind === 'chars' ? Array.from({ length: atom.length }, (_, i) => foldCode(atom.charCodeAt(i))) : [];
+    return { atom, kind, codes, next: compileBranch(child) };
+  });
+  // Deeper subtrees first, then longer atoms (the pseudo-atoms "<sep>" and "<sep?>" count by
+  // their spelling), so the first accepted path is the longest name ("Llama 3.1" over
+  // "Llama 3"). This is the order of the single regex this walk replaced; results are identical.
+  steps.sort((a, b) => b.next.depth - a.next.depth || b.atom.length - a.atom.length);
+  const depth = steps.reduce((max, step) => Math.max(max, 1 + step.next.depth), 0);
+  return { steps, terminal: node.terminal, depth };
 }
 
 interface AliasEntry {
@@ -75,7 +115,11 @@ interface AliasEntry {
 
 /** Matches model names in text, longest first, on token boundaries. */
 export class NameMatcher {
-  private readonly regex: RegExp | undefined;
+  /** Finds positions where some alias's first atom starts on a token boundary. */
+  private readonly starts: RegExp | undefined;
+  private readonly root: Branch | undefined;
+  /** Decides whether a name may end here, swallowing a size and variant suffix; sticky. */
+  private readonly ending = new RegExp(SIZE_SUFFIX + VARIANT_SUFFIX + RIGHT_BOUNDARY, 'iy');
   private readonly byKey = new Map<string, AliasEntry[]>();
 
   constructor(base: FactBase) {
@@ -102,27 +146,73 @@ export class NameMatcher {
         node.terminal = true;
       }
     }
-    if (root.children.size > 0) this.regex = new RegExp(LEFT_BOUNDARY + patternOf(root), 'gi');
+    if (root.children.size === 0) return;
+    this.root = compileBranch(root);
+    const firsts = [...root.children.keys()].sort((a, b) => b.length - a.length).map(literalPattern);
+    this.starts = new RegExp(`${LEFT_BOUNDARY}(?:${firsts.join('|')})`, 'gi');
   }
 
   /** Finds model mentions in text[from, to). */
   find(text: string, from = 0, to = text.length): ModelMention[] {
     const out: ModelMention[] = [];
-    const re = this.regex;
-    if (!re) return out;
+    const re = this.starts;
+    const root = this.root;
+    if (!re || !root) return out;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (m.index >= to) break;
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+      const start = m.index;
+      if (start >= to) break;
+      const end = this.walk(root, text, start);
+      const matched = end > start ? text.slice(start, end) : '';
+      const resolved = matched ? this.resolve(matched) : undefined;
+      if (resolved) {
+        out.push({ start, end: start + resolved.length, text: matched.slice(0, resolved.length), modelId: resolved.modelId, sizedName: resolved.sized });
+        re.lastIndex = end;
+      } else {
+        // A name that does not resolve may still hide a shorter one starting later inside it.
+        re.lastIndex = start + 1;
       }
-      const resolved = this.resolve(m[0]);
-      if (resolved) out.push({ start: m.index, end: m.index + resolved.length, text: m[0].slice(0, resolved.length), modelId: resolved.modelId, sizedName: resolved.sized });
-      else if (m[0].length > 1) re.lastIndex = m.index + 1;
     }
     return out;
+  }
+
+  /**
+   * Where the first accepted name starting at pos ends, or -1: depth-first, like a regex
+   * alternation. It cannot blow up: an atom after a separator never starts with a separator
+   * char, so of an optional separator's two branches one dies at its first character, and
+   * each trie node is entered with a live position at most once per sibling atom that matches.
+   */
+  private walk(branch: Branch, text: string, pos: number): number {
+    const code = pos < text.length ? text.charCodeAt(pos) : -1;
+    const folded = code < 0 ? -1 : foldCode(code);
+    for (const step of branch.steps) {
+      let end = -1;
+      if (step.kind === 'chars') {
+        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next, text, pos + step.codes.length);
+      } else if (step.kind === 'sep') {
+        // Greedy, with no shorter retry: the atom after a separator never starts with a
+        // separator char, so giving back separators can never let it match.
+        let p = pos;
+        while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
+        if (p > pos) end = this.walk(step.next, text, p);
+      } else {
+        if (isSeparator(code)) end = this.walk(step.next, text, pos + 1);
+        if (end < 0) end = this.walk(step.next, text, pos);
+      }
+      if (end >= 0) return end;
+    }
+    if (branch.terminal) {
+      this.ending.lastIndex = pos;
+      if (this.ending.test(text)) return this.ending.lastIndex;
+    }
+    return -1;
+  }
+
+  private matchesAt(text: string, pos: number, codes: number[]): boolean {
+    if (pos + codes.length > text.length) return false;
+    for (let i = 1; i < codes.length; i++) if (foldCode(text.charCodeAt(pos + i)) !== codes[i]) return false;
+    return true;
   }
 
   /** Which model a matched string names; the size or variant suffix is stripped if needed. */
@@ -135,10 +225,10 @@ export class NameMatcher {
     };
     const direct = lookup(matched);
     if (direct) return { modelId: direct, length: matched.length, sized: false };
-    const withoutVariant = matched.replace(new RegExp(`${VARIANT_SUFFIX}$`), '');
+    const withoutVariant = matched.replace(TRAILING_VARIANT, '');
     const v = lookup(withoutVariant);
     if (v) return { modelId: v, length: matched.length, sized: false };
-    const bare = withoutVariant.replace(new RegExp(`${SIZE_SUFFIX}$`), '');
+    const bare = withoutVariant.replace(TRAILING_SIZE, '');
     if (bare !== withoutVariant) {
       const b = lookup(bare);
       if (b) return { modelId: b, length: matched.length, sized: true };

@@ -1,7 +1,7 @@
 // Issue 2 item 2: model names — boundaries, longest match, writers' variants, sizes inside names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { core, starter } from './helpers.mjs';
+import { bundled, core, starter } from './helpers.mjs';
 
 function mentions(text) {
   return starter()
@@ -127,4 +127,108 @@ test('checker.lookup finds by id, name and alias, ignoring case and separators',
   assert.equal(c.lookup('GPT 5.5')?.id, 'gpt-5.5');
   assert.equal(c.lookup('Opus 4.7')?.id, 'claude-opus-4.7');
   assert.equal(c.lookup('GPT-5.55'), undefined);
+});
+
+// The matcher walks a trie instead of running one giant regex; these pin the regex's behaviour.
+function model(id, name, aliases = []) {
+  return { id, name, aliases, vendor: 'v', disclosed: false, architecture: 'unknown', figures: [] };
+}
+
+function mentionsWith(models, text) {
+  return core
+    .createChecker({ schema: 1, asOf: '2026-01-01', models })
+    .check(text)
+    .mentions.map((m) => [m.modelId, m.text, m.start]);
+}
+
+test('a deeper alias wins over a longer atom at the same point ("Q 12 X" is "Q 1 2 X", not "Q 12")', () => {
+  const models = [model('q-12', 'Q 12'), model('q-1-2-x', 'Q 1 2 X')];
+  assert.deepEqual(mentionsWith(models, 'Q 12 X and Q 12.'), [
+    ['q-1-2-x', 'Q 12 X', 0],
+    ['q-12', 'Q 12', 11],
+  ]);
+});
+
+test('a longer alias that fails after a separator falls back to the shorter one', () => {
+  const models = [model('ab-1.5-pro', 'Ab 1.5 Pro'), model('ab-1.5', 'Ab 1.5')];
+  assert.deepEqual(mentionsWith(models, 'Ab 1.5 Pr'), [['ab-1.5', 'Ab 1.5', 0]]);
+  assert.deepEqual(mentionsWith(models, 'Ab 1.5 Pro-Instruct'), [['ab-1.5-pro', 'Ab 1.5 Pro-Instruct', 0]]);
+});
+
+test('non-ASCII letters in an alias match either case; ASCII letters never match look-alikes ("ſ", Kelvin sign)', () => {
+  assert.deepEqual(mentionsWith([model('e-1', 'É-1')], 'é-1, É 1, é1'), [
+    ['e-1', 'é-1', 0],
+    ['e-1', 'É 1', 5],
+    ['e-1', 'é1', 10],
+  ]);
+  const models = [model('star-2', 'Star 2'), model('kimi-k2', 'Kimi K2'), model('kimi-star', 'Kimi Star')];
+  assert.deepEqual(mentionsWith(models, 'ſtar 2, \u212aimi K2, Kimi \u212a2, Kimi ſtar, STAR 2, KIMI k2, kimi STAR'), [
+    ['star-2', 'STAR 2', 37],
+    ['kimi-k2', 'KIMI k2', 45],
+    ['kimi-star', 'kimi STAR', 54],
+  ]);
+  // Inside a name too: "Kimi ſtar" is the shorter "Kimi" followed by another word.
+  const withShort = [model('kimi', 'Kimi'), model('kimi-star', 'Kimi Star')];
+  assert.deepEqual(mentionsWith(withShort, 'Kimi ſtar, Kimi \u212a2'), [
+    ['kimi', 'Kimi', 0],
+    ['kimi', 'Kimi', 11],
+  ]);
+});
+
+test('an alias starting with a non-ASCII letter is found next to aliases sharing its upper case ("ſtar" beside "Straße")', () => {
+  // V8 merges case-insensitive alternatives by first letter and drops "ſ" from /(?:stra|star|ſ)/i.
+  const models = [model('strasse', 'Straße'), model('long-s', 'ſtar', ['STAR'])];
+  assert.deepEqual(mentionsWith(models, 'ſtar, STAR, Straße'), [
+    ['long-s', 'ſtar', 0],
+    ['long-s', 'STAR', 6],
+    ['strasse', 'Straße', 12],
+  ]);
+});
+
+test('separator runs of mixed kinds, CRLF and emoji around names', () => {
+  assert.deepEqual(mentions('Claude\u00a0Opus\u20114.7 and Claude \t Opus 4.7'), [
+    { id: 'claude-opus-4.7', text: 'Claude\u00a0Opus\u20114.7', start: 0, end: 15 },
+    { id: 'claude-opus-4.7', text: 'Claude \t Opus 4.7', start: 20, end: 37 },
+  ]);
+  // An em dash is punctuation, not a separator, and two separators are not an optional one.
+  assert.deepEqual(mentions('GPT\u20145.5, GPT\u2011\u20115.5'), []);
+  assert.deepEqual(mentions('Llama 3\r\nLlama 3.1\r\n'), [
+    { id: 'llama-3', text: 'Llama 3', start: 0, end: 7 },
+    { id: 'llama-3.1', text: 'Llama 3.1', start: 9, end: 18 },
+  ]);
+  assert.deepEqual(mentions('\u{1F680}GPT-5.5\u{1F44D}'), [{ id: 'gpt-5.5', text: 'GPT-5.5', start: 2, end: 9 }]);
+});
+
+test('size and variant suffixes after a name are swallowed the way the old pattern did', () => {
+  assert.deepEqual(
+    starter()
+      .check('Llama 3.1 70B-Instruct-hf, Llama-3.1-405B-Instruct, Llama 3.1 8b IT.')
+      .mentions.map((m) => [m.modelId, m.text, m.sizedName]),
+    [
+      ['llama-3.1', 'Llama 3.1 70B-Instruct-hf', true],
+      ['llama-3.1-405b', 'Llama-3.1-405B-Instruct', false],
+      ['llama-3.1', 'Llama 3.1 8b IT', true],
+    ],
+  );
+});
+
+test('hostile 1 MB inputs are matched in linear-ish time (bound catches blow-ups only)', () => {
+  const c = bundled();
+  const MB = 1_000_000;
+  const cases = [
+    ['GPT- repeated', 'GPT-'.repeat(MB / 4), 0],
+    ['Llama words', 'Llama '.repeat(MB / 6), 0],
+    ['Llama 3 repeated', 'Llama 3 '.repeat(MB / 8), MB / 8],
+    ['one separator run', `Claude${' -_\u2011\u00a0\u2013'.repeat(MB / 6)}Opus 4.7`, 1],
+    ['a digit run after a name', `GPT-5.5 ${'7'.repeat(MB)}`, 1],
+    ['a variant run', `Llama 3.1 70B${'-chat'.repeat(MB / 5)}`, 1],
+    ['one-letter words', 'o '.repeat(MB / 2), 0],
+  ];
+  for (const [name, text, expected] of cases) {
+    const t = performance.now();
+    const found = c.check(text).mentions.length;
+    const ms = performance.now() - t;
+    assert.equal(found, expected, name);
+    assert.ok(ms < 5000, `${name}: ${Math.round(ms)} ms`);
+  }
 });
