@@ -88,6 +88,8 @@ interface Step {
 /** A trie node with its edges in the order they are tried. */
 interface Branch {
   steps: Step[];
+  /** The steps worth trying at a character (its folded code): those that can start with it, in order. */
+  byCode?: Map<number, Step[]>;
   terminal: boolean;
   /** Atoms on the longest path below. */
   depth: number;
@@ -105,6 +107,18 @@ function compileBranch(node: TrieNode): Branch {
   steps.sort((a, b) => b.next.depth - a.next.depth || b.atom.length - a.atom.length);
   const depth = steps.reduce((max, step) => Math.max(max, 1 + step.next.depth), 0);
   return { steps, terminal: node.terminal, depth };
+}
+
+/** A branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
+function stepsAt(branch: Branch, folded: number): Step[] {
+  if (branch.steps.length < 8) return branch.steps;
+  branch.byCode ??= new Map();
+  let steps = branch.byCode.get(folded);
+  if (!steps) {
+    steps = branch.steps.filter((s) => s.kind !== 'chars' || s.codes[0] === folded);
+    branch.byCode.set(folded, steps);
+  }
+  return steps;
 }
 
 interface AliasEntry {
@@ -148,7 +162,8 @@ export class NameMatcher {
     }
     if (root.children.size === 0) return;
     this.root = compileBranch(root);
-    const firsts = [...root.children.keys()].sort((a, b) => b.length - a.length).map(literalPattern);
+    // A letter atom is a whole letter run of its alias: in text it never runs on into another letter.
+    const firsts = [...root.children.keys()].sort((a, b) => b.length - a.length).map((a) => literalPattern(a) + (/^[a-z]+$/.test(a) ? '(?![A-Za-z])' : ''));
     this.starts = new RegExp(`${LEFT_BOUNDARY}(?:${firsts.join('|')})`, 'gi');
   }
 
@@ -186,7 +201,7 @@ export class NameMatcher {
   private walk(branch: Branch, text: string, pos: number): number {
     const code = pos < text.length ? text.charCodeAt(pos) : -1;
     const folded = code < 0 ? -1 : foldCode(code);
-    for (const step of branch.steps) {
+    for (const step of stepsAt(branch, folded)) {
       let end = -1;
       if (step.kind === 'chars') {
         if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next, text, pos + step.codes.length);
