@@ -46,6 +46,18 @@ function commonSuffix(a: string, b: string, max: number): number {
   return i;
 }
 
+/** The index of the block that starts exactly at `start` (blocks are sorted), or -1. */
+function blockStartingAt(blocks: BlockState[], start: number, from: number): number {
+  let lo = from;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < blocks.length && blocks[lo]!.start === start ? lo : -1;
+}
+
 function shift<T extends Span>(span: T, by: number): T {
   return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
 }
@@ -84,13 +96,11 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     const first = Math.max(0, lo - 1);
     const from = first < blocks.length && first > 0 ? blocks[first]!.start : 0;
     const startFrom = first > 0 ? first : 0;
-    const oldIndex = new Map<number, number>();
-    for (let i = startFrom; i < blocks.length; i++) if (blocks[i]!.start >= old.length - s) oldIndex.set(blocks[i]!.start, i);
     let resume = -1;
     const middle = fresh(text, from, text.length, (start) => {
       if (start < changedEnd) return false;
-      const i = oldIndex.get(start - delta);
-      if (i === undefined) return false;
+      const i = blockStartingAt(blocks, start - delta, startFrom);
+      if (i < 0) return false;
       resume = i;
       return true;
     });
@@ -107,9 +117,12 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     const out = blocks.slice(0, startFrom);
     for (const b of middle) out.push(b);
     if (resume >= 0) {
+      // The session owns its block states: blocks after the edit just move.
       for (let i = resume; i < blocks.length; i++) {
         const b = blocks[i]!;
-        out.push({ ...b, start: b.start + delta, end: b.end + delta });
+        b.start += delta;
+        b.end += delta;
+        out.push(b);
       }
     }
     return out;
@@ -124,6 +137,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const placedBlocks: Placed[] = [];
       let heading: ModelMention[] = [];
       let context: ModelMention | undefined;
+      // Rebuilt only when the heading or the context changes, so unchanged blocks compare by identity.
+      let key = '|';
+      let outside: ModelMention[] = heading;
       for (const b of blocks) {
         if (b.skip) continue;
         b.reading ??= readBlock(b.text, matcher);
@@ -131,11 +147,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         let judged: JudgedClaim[] = [];
         if (r.hasClaims) {
           // Association reads the surroundings only for which models they name.
-          const key = `${heading.map((m) => m.modelId).join(' ')}|${context?.modelId ?? ''}`;
           if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, heading, context, models) };
           judged = b.judged.claims;
         }
-        const outside = context ? [...heading, context] : heading;
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameList(placed.outside, outside)) {
           placed = place(b, r, judged, outside);
@@ -144,10 +158,15 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         for (const m of placed.mentions) mentions.push(m);
         for (const c of placed.claims) claims.push(c);
         if (judged.length) placedBlocks.push(placed);
+        const before = { heading, context };
         if (r.heading) {
           heading = r.heading.map((i) => placed.mentions[i]!);
           context = r.context !== undefined ? placed.mentions[r.context] : undefined;
         } else if (r.context !== undefined) context = placed.mentions[r.context];
+        if (heading !== before.heading || context !== before.context) {
+          key = `${heading.map((m) => m.modelId).join(' ')}|${context?.modelId ?? ''}`;
+          outside = context ? [...heading, context] : heading;
+        }
       }
       const findings = findingsOf(text, placedBlocks, options);
       linkRelated(findings, claims);
