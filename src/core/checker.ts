@@ -26,7 +26,7 @@ export function createChecker(base: FactBase): Checker {
     base,
     model: (id) => byId.get(id),
     lookup: (n) => byId.get(n) ?? byName.get(normalizeName(n)),
-    check: (text, options) => createSession(matcher, byId).check(text, options),
+    check: (text, options) => createSession(matcher, byId, false).check(text, options),
     session: () => createSession(matcher, byId),
   };
 }

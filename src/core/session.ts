@@ -68,8 +68,12 @@ function sameList(a: ModelMention[], b: ModelMention[]): boolean {
   return true;
 }
 
-/** Starts a session over one draft; each check reuses the blocks the previous one read. */
-export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>): CheckSession {
+/**
+ * Starts a session over one draft; each check reuses the blocks the previous one read. A one-shot
+ * session (`keep` false) lets go of each block's reading as soon as it is placed, so a 10 MB draft
+ * never holds every block's prose at once.
+ */
+export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, keep = true): CheckSession {
   let previous: { text: string; blocks: BlockState[] } | undefined;
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
@@ -158,6 +162,11 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         for (const m of placed.mentions) mentions.push(m);
         for (const c of placed.claims) claims.push(c);
         if (judged.length) placedBlocks.push(placed);
+        if (!keep) {
+          b.reading = undefined;
+          b.judged = undefined;
+          b.placed = undefined;
+        }
         const before = { heading, context };
         if (r.heading) {
           heading = r.heading.map((i) => placed.mentions[i]!);
