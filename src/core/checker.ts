@@ -88,19 +88,41 @@ export function createChecker(base: FactBase): Checker {
 /** When one draft states two different figures of a kind for one model, each finding points at the other. */
 function linkRelated(findings: Finding[], claims: Claim[]): void {
   if (findings.length === 0) return;
-  const byModel = new Map<string, Claim[]>();
+  const byModel = new Map<string, ModelClaims>();
   for (const c of claims) {
     if (c.distanced) continue;
-    const list = byModel.get(c.mention.modelId) ?? [];
-    list.push(c);
-    byModel.set(c.mention.modelId, list);
+    let entry = byModel.get(c.mention.modelId);
+    if (!entry) byModel.set(c.mention.modelId, (entry = { list: [], byStart: new Map(), runEnd: [] }));
+    entry.list.push(c);
+    if (!entry.byStart.has(c.figure.start)) entry.byStart.set(c.figure.start, c);
+  }
+  for (const entry of byModel.values()) {
+    const { list, runEnd } = entry;
+    runEnd.length = list.length;
+    for (let i = list.length - 1; i >= 0; i--) runEnd[i] = i + 1 < list.length && list[i + 1]!.figure.value === list[i]!.figure.value ? runEnd[i + 1]! : i + 1;
   }
   for (const f of findings) {
-    const same = byModel.get(f.modelId) ?? [];
-    const own = same.find((c) => c.figure.start === f.start);
-    if (!own) continue;
+    const entry = byModel.get(f.modelId);
+    const own = entry?.byStart.get(f.start);
+    if (!entry || !own) continue;
     // Bounded: a draft that repeats a model thousands of times points at the first few others.
-    const others = same.filter((c) => c.figure.start !== f.start && c.figure.value !== own.figure.value).slice(0, 5);
+    // Runs of the finding's own value are skipped whole, so each finding takes a few steps.
+    const others: Claim[] = [];
+    for (let i = 0; i < entry.list.length && others.length < 5; ) {
+      const c = entry.list[i]!;
+      if (c.figure.value === own.figure.value) i = entry.runEnd[i]!;
+      else {
+        if (c.figure.start !== f.start) others.push(c);
+        i++;
+      }
+    }
     if (others.length) f.related = others.map((c) => ({ start: c.figure.start, end: c.figure.end }));
   }
+}
+
+/** One model's undistanced claims in text order, by figure start, and where each run of equal values ends. */
+interface ModelClaims {
+  list: Claim[];
+  byStart: Map<number, Claim>;
+  runEnd: number[];
 }
