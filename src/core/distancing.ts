@@ -29,7 +29,11 @@ interface SentenceScan {
 let lastScan: SentenceScan | undefined;
 
 function scanSentence(text: string, within: Span): SentenceScan {
-  if (lastScan && lastScan.start === within.start && lastScan.end === within.end && lastScan.text === text) return lastScan;
+  if (lastScan && lastScan.start === within.start && lastScan.end === within.end && lastScan.text === text) {
+    // An equal text from a new check: keep this copy so later calls compare it by reference, not by content.
+    lastScan.text = text;
+    return lastScan;
+  }
   const breakStarts: number[] = [];
   const breakEnds: number[] = [];
   const slice = text.slice(within.start, within.end);
@@ -170,7 +174,10 @@ function matchesAtStart(at: RegExp, text: string, from: number, end: number): bo
 }
 
 function scanRow(text: string, row: Span): RowScan {
-  if (lastRow && lastRow.start === row.start && lastRow.end === row.end && lastRow.text === text) return lastRow;
+  if (lastRow && lastRow.start === row.start && lastRow.end === row.end && lastRow.text === text) {
+    lastRow.text = text;
+    return lastRow;
+  }
   lastRow = {
     text,
     start: row.start,
