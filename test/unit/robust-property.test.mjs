@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { core, starter, bundled, REPO } from './helpers.mjs';
+import { HOSTILE } from '../bench/adversarial.mjs';
 
 const SEED = 20261125;
 const RUNS = 300;
@@ -170,6 +171,37 @@ for (const [name, expr] of Object.entries(ADVERSARIAL)) {
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.ok(out.length >= 100000, `${out.length}`);
+    assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
+  });
+}
+
+// The benchmark's hostile drafts (test/bench/adversarial.mjs) at full size, all in one child that
+// reports each as it finishes: a draft that blows up is named even when the child is killed.
+let hostileTimes;
+function timeHostileDrafts() {
+  if (hostileTimes) return hostileTimes;
+  const script = `
+    const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
+    const base = JSON.parse(require('fs').readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'));
+    const c = core.createChecker(base);
+    import(${JSON.stringify(`${REPO}/test/bench/adversarial.mjs`)}).then(({ hostileDrafts }) => {
+      for (const { name, text } of hostileDrafts()) {
+        const t = performance.now();
+        c.check(text);
+        process.stdout.write(JSON.stringify({ name, length: text.length, ms: performance.now() - t }) + '\\n');
+      }
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120000 });
+  hostileTimes = { signal: r.signal, stderr: r.stderr, byName: new Map(r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((o) => [o.name, o])) };
+  return hostileTimes;
+}
+
+for (const name of Object.keys(HOSTILE)) {
+  test(`adversarial (benchmark draft): ${name} checks within ${BOUND_MS / 1000} s`, () => {
+    const { byName, signal, stderr } = timeHostileDrafts();
+    const out = byName.get(name);
+    assert.ok(out, `did not finish (child ${signal ?? 'exited'}): ${stderr}`);
+    assert.ok(out.length >= 900_000, `${out.length}`);
     assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
   });
 }
