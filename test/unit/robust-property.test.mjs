@@ -5,91 +5,23 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { core, starter, bundled, REPO } from './helpers.mjs';
 import { HOSTILE } from '../bench/adversarial.mjs';
+import { checksInBounds, fixesSettle, texts } from './properties.mjs';
 
 const SEED = 20261125;
 const RUNS = 300;
 
-const FRAGMENTS = [
-  'GPT-5.5', 'GPT 5.5', 'gpt5.5', 'Spud', 'DeepSeek-V3', 'Llama 3', 'Llama 3.1', 'Llama 3.1 405B', 'Mixtral 8x7B', 'Kimi K2', 'GPT-4', '通义千问',
-  ' has ', ' 9.7T', ' 1.5T', ' 9.7 trillion', ' 9,700 billion', ' 9.7-trillion-parameter ', ' 9.7万亿', ' 37B', ' 2T', ' 8x220B', ' 200-400B', ' 1.5e12', ' ~47B', ' 12.9B active',
-  ' parameters', ' params', ' tokens', '$', '$$', '`', '```', '~~~', '\n', '\r\n', '\r', '\n\n', '\u0000', '\ufeff', '😀', '𝟗', '\ud83d', '\ude00', '\t',
-  '# ', '## ', '- ', '  - ', '    - ', '1. ', '> ', '> > ', '>>>> ', '| ', ' | ', '|---|---|\n', '| Model | Params |\n', '<!--', '-->', '<!-- factlint-disable -->', '<!-- factlint-disable-next-line -->',
-  '<div>', '</div>', '[', '](', ')', '![', '<https://x.y/9.7T>', 'https://e.com/9.7T', '---\n', '\\', '*', '_', '(', ',', '.', '. ', '; ', 'not ', 'rumoured ', 'initially ',
-];
-
-const markdownish = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) }, { weight: 1, arbitrary: fc.nat(10000).map(String) }), { maxLength: 80 })
-  .map((parts) => parts.join(''));
-const randomText = fc.string({ maxLength: 300, unit: 'binary' });
-const longLine = fc.tuple(fc.constantFrom('GPT-5.5 has 9.7T parameters ', 'x', '9.', '| a ', '> '), fc.integer({ min: 100, max: 2000 })).map(([s, n]) => s.repeat(n));
-const anyText = fc.oneof({ weight: 5, arbitrary: markdownish }, { weight: 2, arbitrary: randomText }, { weight: 1, arbitrary: longLine });
-
-function isHigh(c) {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c) {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-/** An offset splits a surrogate pair when a high surrogate precedes and a low one follows. */
-function splitsPair(text, offset) {
-  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
-}
-
-function checkSpans(text, spans, what) {
-  for (const s of spans) {
-    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `${what}: integer offsets`);
-    assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what}: ${s.start}-${s.end} within ${text.length}`);
-    assert.ok(!splitsPair(text, s.start) && !splitsPair(text, s.end), `${what}: ${s.start}-${s.end} splits a surrogate pair`);
-  }
-}
-
-function allFixes(checker, text) {
-  return checker
-    .check(text)
-    .findings.filter((f) => f.fix)
-    .map((f) => f.fix);
-}
+const anyText = texts();
 
 for (const [name, checker] of [
   ['starter', starter],
   ['bundled', bundled],
 ]) {
   test(`property (${name} facts): check returns, ranges are in bounds and on UTF-16 boundaries`, () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const r = checker().check(text);
-        assert.ok(Array.isArray(r.findings) && Array.isArray(r.mentions) && Array.isArray(r.claims));
-        checkSpans(text, r.mentions, 'mention');
-        checkSpans(text, r.findings, 'finding');
-        checkSpans(text, r.claims.map((c) => c.figure), 'claim figure');
-        checkSpans(text, r.findings.filter((f) => f.fix).map((f) => f.fix), 'fix');
-        for (const f of r.findings) {
-          assert.equal(text.slice(f.start, f.end), f.text, 'finding text is the source slice');
-          assert.ok(core.RULE_IDS.includes(f.ruleId));
-          assert.equal(typeof f.message, 'string');
-        }
-        for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
+    fc.assert(fc.property(anyText, (text) => checksInBounds(checker())(text)), { seed: SEED, numRuns: RUNS });
   });
 
   test(`property (${name} facts): fixes apply cleanly; applying all fixes twice equals once`, () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const fixes = allFixes(checker(), text);
-        // Fixes never overlap one another, so none is dropped.
-        const sorted = [...fixes].sort((a, b) => a.start - b.start);
-        for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].start >= sorted[i - 1].end, 'overlapping fixes');
-        const once = core.applyEdits(text, fixes);
-        // Every fix replaces exactly its span: the length changes by the sum of the differences.
-        const delta = fixes.reduce((n, f) => n + f.text.length - (f.end - f.start), 0);
-        assert.equal(once.length, text.length + delta);
-        const twice = core.applyEdits(once, allFixes(checker(), once));
-        assert.equal(twice, once);
-      }),
-      { seed: SEED + 1, numRuns: RUNS },
-    );
+    fc.assert(fc.property(anyText, (text) => fixesSettle(checker())(text)), { seed: SEED + 1, numRuns: RUNS });
   });
 }
 
