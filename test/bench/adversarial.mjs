@@ -55,6 +55,7 @@ export const HOSTILE = {
     const columns = Math.floor(size / 16);
     return `| Model ${'| Params '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 9.7T '.repeat(columns)}|\n`;
   },
+  'a disable directive on every line': (size) => fill('GPT-5.5 has 9.7T parameters. <!-- factlint-disable-line contradicted-figure -->\n\n', size),
   'separator runs': (size) => fill(', ; : — ( ) ', size),
 };
 
