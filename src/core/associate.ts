@@ -281,6 +281,18 @@ function cellIndexOf(cells: Span[], offset: number): number {
   return lo < cells.length && offset >= cells[lo]!.start ? lo : -1;
 }
 
+/** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
+function overlapsAny(figures: RawFigure[], span: Span): boolean {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < figures.length && overlaps(figures[lo]!, span);
+}
+
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
 
 function readRow(
@@ -321,7 +333,7 @@ function readRow(
     }
     const r = reading(masked, raw, cell);
     if (!r) continue;
-    const inCell = unitMentions.filter((m) => inside(m, cell));
+    const inCell = mentionsWithin(unitMentions, cell);
     const mention = pickMention(masked, raw, inCell) ?? (r.explicitParameters ? rowModel : undefined);
     if (!mention || inVariantList(masked, raw, mention)) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
@@ -342,7 +354,7 @@ function readRow(
     const dot = m[0].indexOf('.');
     const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
     const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
-    if (figures.some((f) => overlaps(f, raw))) continue;
+    if (overlapsAny(figures, raw)) continue;
     out.push({
       figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
       raw,

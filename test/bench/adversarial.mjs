@@ -55,6 +55,11 @@ export const HOSTILE = {
     const columns = Math.floor(size / 16);
     return `| Model ${'| Params '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 9.7T '.repeat(columns)}|\n`;
   },
+  'one wide row of named claims': (size) => '| Model | Notes |\n|---|---|\n| x ' + fill('| GPT-5.5 has 9.7T ', size) + '|\n',
+  'one wide row of unitless sizes': (size) => {
+    const columns = Math.floor(size / 20);
+    return `| Model ${'| Params (B) '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 70 | 9.7T '.repeat(columns >> 1)}|\n`;
+  },
   'a disable directive on every line': (size) => fill('GPT-5.5 has 9.7T parameters. <!-- factlint-disable-line contradicted-figure -->\n\n', size),
   'separator runs': (size) => fill(', ; : — ( ) ', size),
 };
