@@ -41,17 +41,22 @@ function sentencesOf(text: string, unit: ProseUnit): Span[] {
   return out;
 }
 
-/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
-function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
+/** How many leading items satisfy `isBefore`, which holds for a prefix of the items: a binary search. */
+function countBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
   let lo = 0;
-  let hi = mentions.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < outer.start) lo = mid + 1;
+    if (isBefore(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
+function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
   const out: ModelMention[] = [];
-  for (let i = lo; i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
+  for (let i = countBefore(mentions, (m) => m.start < outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
   return out;
 }
 
@@ -60,16 +65,10 @@ function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
  * mentions sorted by start: a sentence may hold thousands of mentions, each figure looks at two.
  */
 function neighboursOf(mentions: ModelMention[], raw: Span): { before?: ModelMention; after?: ModelMention } {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < raw.end) lo = mid + 1;
-    else hi = mid;
-  }
+  const firstAfter = countBefore(mentions, (m) => m.start < raw.end);
   let before: ModelMention | undefined;
-  for (let i = lo - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
-  return { before, after: mentions[lo] };
+  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
+  return { before, after: mentions[firstAfter] };
 }
 
 function inside(span: Span, outer: Span): boolean {
@@ -271,26 +270,14 @@ function shapeOf(masked: string, header: ProseUnit): TableShape {
 
 /** The cell holding an offset, or -1: a binary search, as a 1 MB table row has tens of thousands of cells. */
 function cellIndexOf(cells: Span[], offset: number): number {
-  let lo = 0;
-  let hi = cells.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cells[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < cells.length && offset >= cells[lo]!.start ? lo : -1;
+  const i = countBefore(cells, (c) => c.end <= offset);
+  return i < cells.length && offset >= cells[i]!.start ? i : -1;
 }
 
 /** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
 function overlapsAny(figures: RawFigure[], span: Span): boolean {
-  let lo = 0;
-  let hi = figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (figures[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < figures.length && overlaps(figures[lo]!, span);
+  const i = countBefore(figures, (f) => f.end <= span.start);
+  return i < figures.length && overlaps(figures[i]!, span);
 }
 
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
