@@ -7,7 +7,7 @@ import { applyEdits, createPositionMap, type Finding, type Severity } from '../c
 import { FactSources, type Setup } from './factSources';
 import { expandFiles } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
-import { ChangedSinceReadError, writeFileAtomically } from './safeWrite';
+import { ChangedSinceReadError, removeStaleTemps, writeFileAtomically } from './safeWrite';
 
 const VERSION = '0.1.0';
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -175,7 +175,13 @@ export async function run(argv: string[], io: { cwd: string; stdout: (s: string)
     if (expanded.problems.length) ioError = true;
     inputs.push(...expanded.files.map((file) => ({ file })));
   }
+  const cleaned = new Set<string>();
   for (const input of inputs) {
+    // A --fix run first clears what an earlier, killed --fix left beside these drafts.
+    if (options.fix && !options.stdin && !cleaned.has(path.dirname(input.file))) {
+      cleaned.add(path.dirname(input.file));
+      removeStaleTemps(path.dirname(input.file));
+    }
     const setup = sources.setupFor(input.file);
     if (!setup) continue;
     if (!options.stdin && isIgnoredByConfig(setup, input.file)) continue;

@@ -4,6 +4,46 @@ import * as path from 'node:path';
 
 export class ChangedSinceReadError extends Error {}
 
+/** Temp files are `.NAME.factlint-PID.tmp` beside the draft: hidden, and named for the process writing them. */
+const TEMP_MARK = '.factlint-';
+const TEMP_NAME = /^\..+\.factlint-(\d+)\.tmp$/;
+
+/**
+ * Removes the temp files a `--fix` killed between writing and renaming left in `dir`: those named
+ * for a process that no longer runs, or for this one (which holds none open between files). A temp
+ * file of a factlint still running elsewhere is left alone. Returns how many were removed.
+ */
+export function removeStaleTemps(dir: string): number {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || (pid !== process.pid && isRunning(pid))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed++;
+    } catch {
+      // Not ours to remove (permissions): it is a hidden file and harms nothing.
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Replaces `file` with `text` atomically. Refuses when the file on disk no longer holds
  * `original` (someone saved it while we were checking).
@@ -12,7 +52,7 @@ export function writeFileAtomically(file: string, original: Buffer, text: Buffer
   const stat = fs.statSync(file);
   const current = fs.readFileSync(file);
   if (!current.equals(original)) throw new ChangedSinceReadError(`${file}: changed since it was read; not fixed`);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.factlint-${process.pid}.tmp`);
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
   const fd = fs.openSync(tmp, 'wx', stat.mode & 0o7777);
   try {
     fs.writeSync(fd, text);

@@ -41,18 +41,34 @@ function sentencesOf(text: string, unit: ProseUnit): Span[] {
   return out;
 }
 
-/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
-function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
+/** How many leading items satisfy `isBefore`, which holds for a prefix of the items: a binary search. */
+function countBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
   let lo = 0;
-  let hi = mentions.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < outer.start) lo = mid + 1;
+    if (isBefore(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
+function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
   const out: ModelMention[] = [];
-  for (let i = lo; i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
+  for (let i = countBefore(mentions, (m) => m.start < outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
   return out;
+}
+
+/**
+ * The last mention ending before a figure and the first starting after it, by binary search over
+ * mentions sorted by start: a sentence may hold thousands of mentions, each figure looks at two.
+ */
+function neighboursOf(mentions: ModelMention[], raw: Span): { before?: ModelMention; after?: ModelMention } {
+  const firstAfter = countBefore(mentions, (m) => m.start < raw.end);
+  let before: ModelMention | undefined;
+  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
+  return { before, after: mentions[firstAfter] };
 }
 
 function inside(span: Span, outer: Span): boolean {
@@ -65,12 +81,7 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Picks the mention a figure in one sentence is stated for. */
 function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): ModelMention | undefined {
-  let before: ModelMention | undefined;
-  let after: ModelMention | undefined;
-  for (const m of mentions) {
-    if (m.end <= raw.start) before = m;
-    else if (m.start >= raw.end && !after) after = m;
-  }
+  const { before, after } = neighboursOf(mentions, raw);
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first.
   if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore)) return before;
@@ -135,9 +146,14 @@ export function associate({ prose, mentions: all, figures, outside }: AssociateI
     for (let k = mi; k < mentions.length && mentions[k]!.start < unit.end; k++) unitMentions.push(mentions[k]!);
     while (ri < raws.length && raws[ri]!.end <= unit.start) ri++;
     const unitFigures: RawFigure[] = [];
+    // Figures and mentions both come sorted by start: the furthest end of the mentions starting
+    // before a figure ends says whether one reaches into it, without rescanning them per figure.
+    let reached = 0;
+    let reach = -1;
     for (let k = ri; k < raws.length && raws[k]!.start < unit.end; k++) {
       const r = raws[k]!;
-      if (inside(r, unit) && !unitMentions.some((m) => overlaps(m, r))) unitFigures.push(r);
+      while (reached < unitMentions.length && unitMentions[reached]!.start < r.end) reach = Math.max(reach, unitMentions[reached++]!.end);
+      if (inside(r, unit) && !(reach > r.start)) unitFigures.push(r);
     }
     const lastHeading = lastUnitWithMention ? (lastUnitWithMention.unit < 0 ? -1 : prose.units[lastUnitWithMention.unit]!.heading) : undefined;
     const context = lastUnitWithMention && lastHeading === unit.heading ? lastUnitWithMention.mention : undefined;
@@ -167,27 +183,47 @@ function readSentences(
   outsideHeading: ModelMention[] | undefined,
   out: Association[],
 ): void {
+  // Figures come in text order, so the sentence, its mentions and the mentions before each figure
+  // are found by cursors: a 1 MB one-line paragraph must not be rescanned for every figure in it.
   const sentences = sentencesOf(masked, unit);
+  let si = 0;
+  let current: Span | undefined;
+  let inSentence: ModelMention[] = [];
+  let unknown: Span | null | undefined;
+  let earlierCount = 0;
+  let earlierModel: string | undefined;
+  let earlierModels = 0;
   for (const raw of figures) {
-    const sentence = sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit;
+    while (si < sentences.length && raw.start >= sentences[si]!.end) si++;
+    const found = sentences[si];
+    const sentence = found && raw.start >= found.start ? found : unit;
+    if (sentence !== current) {
+      current = sentence;
+      inSentence = mentionsWithin(unitMentions, sentence);
+      unknown = undefined;
+    }
     const r = reading(masked, raw, sentence);
     if (!r) continue;
-    const inSentence = unitMentions.filter((m) => inside(m, sentence));
     let mention = pickMention(masked, raw, inSentence);
     if (inVariantList(masked, raw, mention)) continue;
-    if (mention && !inSentence.includes(mention)) mention = undefined;
-    // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
-    const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, raw.start));
-    if (!mention && r.explicitParameters && !namesUnknownModel) {
+    if (mention && !inside(mention, sentence)) mention = undefined;
+    if (!mention && r.explicitParameters) {
+      if (unknown === undefined) unknown = firstUnknownName(masked, sentence);
+      // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
+      if (namesUnknownModel(masked, sentence, unknown, raw.start)) continue;
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
         mention = mentionsWithin(allMentions, title)[0];
         if (mention) break;
       }
       if (!mention) {
-        const earlier = unitMentions.filter((m) => m.end <= raw.start);
-        const distinct = new Set(earlier.map((m) => m.modelId));
-        if (distinct.size === 1) mention = earlier[earlier.length - 1];
+        // Mentions are disjoint, so their ends are sorted too: the ones ending before the figure are a prefix.
+        for (; earlierCount < unitMentions.length && unitMentions[earlierCount]!.end <= raw.start; earlierCount++) {
+          const id = unitMentions[earlierCount]!.modelId;
+          if (earlierModels === 0 || (earlierModels === 1 && id !== earlierModel)) earlierModels++;
+          earlierModel ??= id;
+        }
+        if (earlierModels === 1) mention = unitMentions[earlierCount - 1];
       }
       if (!mention) {
         const inHeading = unit.heading >= 0 ? mentionsWithin(allMentions, prose.units[unit.heading]!) : (outsideHeading ?? []);
@@ -197,6 +233,27 @@ function readSentences(
     if (!mention) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, sentence) });
   }
+}
+
+const UNKNOWN_NAMES = new RegExp(UNKNOWN_NAME.source, 'gu');
+
+/** The first name-like token of a sentence, found once per sentence rather than once per figure. */
+function firstUnknownName(masked: string, sentence: Span): Span | null {
+  UNKNOWN_NAMES.lastIndex = 0;
+  const m = UNKNOWN_NAMES.exec(masked.slice(sentence.start, sentence.end));
+  return m ? { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length } : null;
+}
+
+/**
+ * Whether the sentence names an unknown model before `at`: the same answer as testing
+ * UNKNOWN_NAME on the text from the sentence start to `at`, which a sentence's first name-like
+ * token decides unless that token runs past `at` ("Foo 9.7T"), where only its own stretch is re-read.
+ */
+function namesUnknownModel(masked: string, sentence: Span, first: Span | null, at: number): boolean {
+  if (!first || first.start >= at) return false;
+  if (first.end <= at) return true;
+  UNKNOWN_NAMES.lastIndex = first.start - sentence.start;
+  return UNKNOWN_NAMES.test(masked.slice(sentence.start, at));
 }
 
 interface TableShape {
@@ -222,6 +279,18 @@ function shapeOf(masked: string, header: ProseUnit): TableShape {
   return { paramColumns, columnKinds, modelColumn };
 }
 
+/** The cell holding an offset, or -1: a binary search, as a 1 MB table row has tens of thousands of cells. */
+function cellIndexOf(cells: Span[], offset: number): number {
+  const i = countBefore(cells, (c) => c.end <= offset);
+  return i < cells.length && offset >= cells[i]!.start ? i : -1;
+}
+
+/** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
+function overlapsAny(figures: RawFigure[], span: Span): boolean {
+  const i = countBefore(figures, (f) => f.end <= span.start);
+  return i < figures.length && overlaps(figures[i]!, span);
+}
+
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
 
 function readRow(
@@ -239,7 +308,7 @@ function readRow(
     return;
   }
   const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1 };
-  const cellOf = (s: Span): number => cells.findIndex((c) => s.start >= c.start && s.start < c.end);
+  const cellOf = (s: Span): number => cellIndexOf(cells, s.start);
   let rowModel: ModelMention | undefined;
   if (shape.modelColumn >= 0) {
     // The model column says which model the row is about; a row whose model we do not know is left alone.
@@ -262,7 +331,7 @@ function readRow(
     }
     const r = reading(masked, raw, cell);
     if (!r) continue;
-    const inCell = unitMentions.filter((m) => inside(m, cell));
+    const inCell = mentionsWithin(unitMentions, cell);
     const mention = pickMention(masked, raw, inCell) ?? (r.explicitParameters ? rowModel : undefined);
     if (!mention || inVariantList(masked, raw, mention)) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
@@ -283,7 +352,7 @@ function readRow(
     const dot = m[0].indexOf('.');
     const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
     const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
-    if (figures.some((f) => overlaps(f, raw))) continue;
+    if (overlapsAny(figures, raw)) continue;
     out.push({
       figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
       raw,

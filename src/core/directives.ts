@@ -57,10 +57,22 @@ export function readDirectives(text: string): Directives {
     }
   }
   for (const [k, from] of open) ranges.push({ fromLine: from, toLine: Number.MAX_SAFE_INTEGER, rules: k === '*' ? 'all' : (k.split(' ') as RuleId[]) });
+  // How many ranges cover each line, per rule (difference arrays, summed once): a draft with a
+  // directive on every line asks once per finding and must not walk every range each time.
+  const covered = new Map<RuleId, Int32Array>();
+  for (const id of RULE_IDS) covered.set(id, new Int32Array(starts.length + 1));
+  for (const r of ranges) {
+    if (r.fromLine >= starts.length || r.toLine <= r.fromLine) continue;
+    for (const id of r.rules === 'all' ? RULE_IDS : r.rules) {
+      const counts = covered.get(id)!;
+      counts[r.fromLine]!++;
+      counts[Math.min(r.toLine, starts.length)]!--;
+    }
+  }
+  for (const counts of covered.values()) for (let line = 1; line < counts.length; line++) counts[line]! += counts[line - 1]!;
   return {
     isDisabled(rule, offset) {
-      const line = lineOf(starts, offset);
-      return ranges.some((r) => line >= r.fromLine && line < r.toLine && (r.rules === 'all' || r.rules.includes(rule)));
+      return (covered.get(rule)?.[lineOf(starts, offset)] ?? 0) > 0;
     },
   };
 }

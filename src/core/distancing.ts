@@ -10,41 +10,190 @@ const CUE_BEFORE =
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
 
-/** The clause of `text` that holds `span`, within `within`. */
-function clauseAround(text: string, span: Span, within: Span): Span {
-  let start = within.start;
-  let end = within.end;
-  CLAUSE_BREAK.lastIndex = within.start;
-  let m: RegExpExecArray | null;
+/**
+ * What every figure of one sentence shares: where its clauses break, whether it ends in a question
+ * mark, and the first distancing cue after each clause start. Figures of a sentence are judged one
+ * after another, so this is worked out once per sentence, not rescanned per figure (a 1 MB line).
+ */
+interface SentenceScan {
+  text: string;
+  start: number;
+  end: number;
+  /** Start and end of each clause break, in order. */
+  breakStarts: number[];
+  breakEnds: number[];
+  asks: boolean;
+  firstCue: Map<number, Span | null>;
+}
+
+let lastScan: SentenceScan | undefined;
+
+function scanSentence(text: string, within: Span): SentenceScan {
+  if (lastScan && lastScan.start === within.start && lastScan.end === within.end && lastScan.text === text) {
+    // An equal text from a new check: keep this copy so later calls compare it by reference, not by content.
+    lastScan.text = text;
+    return lastScan;
+  }
+  const breakStarts: number[] = [];
+  const breakEnds: number[] = [];
   const slice = text.slice(within.start, within.end);
   CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
   while ((m = CLAUSE_BREAK.exec(slice)) !== null) {
-    const at = within.start + m.index;
     if (m[0].length === 0) {
       CLAUSE_BREAK.lastIndex++;
       continue;
     }
-    if (at + m[0].length <= span.start) start = at + m[0].length;
-    else if (at >= span.end) {
-      end = at;
-      break;
-    }
+    breakStarts.push(within.start + m.index);
+    breakEnds.push(within.start + m.index + m[0].length);
   }
-  return { start, end };
+  let last = within.end;
+  while (last > within.start && /\s/.test(text.charAt(last - 1))) last--;
+  const asks = last > within.start && /[?？]/.test(text.charAt(last - 1));
+  lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map() };
+  return lastScan;
+}
+
+/** The number of sorted values below `limit` (or at most `limit` when `inclusive`). */
+function countBelow(values: number[], limit: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < limit || (inclusive && values[mid] === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const CUES_BEFORE = new RegExp(CUE_BEFORE.source, 'giu');
+
+/** The first match of a global regex in text[start, end), as offsets in text. */
+function firstMatch(re: RegExp, text: string, start: number, end: number): Span | null {
+  re.lastIndex = 0;
+  const m = re.exec(text.slice(start, Math.max(start, end)));
+  return m ? { start: start + m.index, end: start + m.index + m[0].length } : null;
+}
+
+/** A word character as CUE_BEFORE's `\b` reads it (with /iu that includes "ſ" and the Kelvin sign). */
+const CUE_WORD_CHAR = /\w/iu;
+/** Longer than any cue but `speculat\w*`, which is one word. */
+const LONGEST_CUE = 64;
+
+/**
+ * Whether a distancing cue stands in text[from, at), knowing the first cue after `from` in a
+ * longer stretch: one ending before `at` is inside, one starting at or after `at` is not (cues hold
+ * no digits, so none runs across the figure at `at`); only a cue touching `at` is re-read.
+ */
+function cueBetween(text: string, from: number, first: Span | null, at: number): boolean {
+  if (first && first.start < at) {
+    if (first.end < at) return true;
+    CUES_BEFORE.lastIndex = first.start - from;
+    return CUES_BEFORE.test(text.slice(from, at));
+  }
+  // Read alone, the stretch ends at `at`, so a cue ending on a word character there finds a word
+  // boundary the full text lacks ("leaK9.7T" with a Kelvin sign); such a cue starts close by.
+  if (at > from && CUE_WORD_CHAR.test(text.charAt(at - 1))) {
+    let start = Math.max(from, at - LONGEST_CUE);
+    while (start > from && CUE_WORD_CHAR.test(text.charAt(start - 1))) start--;
+    CUES_BEFORE.lastIndex = start - from;
+    return CUES_BEFORE.test(text.slice(from, at));
+  }
+  return false;
+}
+
+function cueBefore(text: string, scan: SentenceScan, clauseStart: number, breakIndex: number, figureStart: number): boolean {
+  let first = scan.firstCue.get(clauseStart);
+  if (first === undefined) {
+    // Every figure with this clause start lies before the end of the next clause break.
+    first = firstMatch(CUES_BEFORE, text, clauseStart, scan.breakEnds[breakIndex] ?? scan.end);
+    scan.firstCue.set(clauseStart, first);
+  }
+  return cueBetween(text, clauseStart, first, figureStart);
 }
 
 /** True when the sentence negates, rumours, questions or labels the figure as superseded. */
 export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
-  const tail = text.slice(figure.end, sentence.end).trimEnd();
-  if (/[?？]$/.test(tail) || /[?？]\s*$/.test(text.slice(sentence.start, sentence.end))) return true;
-  const clause = clauseAround(text, figure, sentence);
-  if (CUE_BEFORE.test(text.slice(clause.start, figure.start))) return true;
-  return CUE_AFTER.test(text.slice(figure.end, clause.end));
+  const scan = scanSentence(text, sentence);
+  // A question mark after the figure is also the sentence's last, so the sentence's own answer covers both.
+  if (scan.asks) return true;
+  // The clause runs from the last break ending before the figure to the first break starting after it;
+  // breaks that overlap the figure count for neither.
+  const before = countBelow(scan.breakEnds, figure.start, true);
+  const clauseStart = before > 0 ? scan.breakEnds[before - 1]! : sentence.start;
+  const after = countBelow(scan.breakStarts, figure.end, false);
+  const clauseEnd = scan.breakStarts[after] ?? sentence.end;
+  if (cueBefore(text, scan, clauseStart, before, figure.start)) return true;
+  return CUE_AFTER.test(text.slice(figure.end, clauseEnd));
+}
+
+const ROW_LABEL = /\bestimate\b|leaks?|speculation|rumou?r|传闻|猜测/iu;
+
+/**
+ * Where one table row's cues are, found once per row: the first cue, and the last offset where a
+ * cue or a label word starts (a row of a 1 MB table may hold thousands of figures).
+ */
+interface RowScan {
+  text: string;
+  start: number;
+  end: number;
+  firstCue: Span | null;
+  lastCue: number;
+  lastLabel: number;
+}
+
+let lastRow: RowScan | undefined;
+
+const CUES_AT = new RegExp(CUE_BEFORE.source, 'yiu');
+const ROW_LABELS = new RegExp(ROW_LABEL.source, 'giu');
+const ROW_LABEL_AT = new RegExp(ROW_LABEL.source, 'yiu');
+
+/** The last offset in text[start, end) where a match of the regex starts, or -1. */
+function lastMatchStart(all: RegExp, at: RegExp, text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  all.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = all.exec(slice)) !== null) {
+    last = m;
+    if (m[0].length === 0) all.lastIndex++;
+  }
+  if (!last) return -1;
+  // Nothing starts after the last match of a scan; a later start could only hide inside it.
+  for (let p = last.index + last[0].length - 1; p > last.index; p--) {
+    at.lastIndex = p;
+    if (at.test(slice)) return start + p;
+  }
+  return start + last.index;
+}
+
+/** Whether the regex matches text[from, end) starting at `from` itself, reading `from` as the start of the text. */
+function matchesAtStart(at: RegExp, text: string, from: number, end: number): boolean {
+  at.lastIndex = 0;
+  return at.test(text.slice(from, Math.max(from, end)));
+}
+
+function scanRow(text: string, row: Span): RowScan {
+  if (lastRow && lastRow.start === row.start && lastRow.end === row.end && lastRow.text === text) {
+    lastRow.text = text;
+    return lastRow;
+  }
+  lastRow = {
+    text,
+    start: row.start,
+    end: row.end,
+    firstCue: firstMatch(CUES_BEFORE, text, row.start, row.end),
+    lastCue: lastMatchStart(CUES_BEFORE, CUES_AT, text, row.start, row.end),
+    lastLabel: lastMatchStart(ROW_LABELS, ROW_LABEL_AT, text, row.start, row.end),
+  };
+  return lastRow;
 }
 
 /** Table rows: any cue anywhere in the row's label cells distances the row's figures. */
 export function isRowDistanced(text: string, row: Span, figure: Span): boolean {
-  const before = text.slice(row.start, figure.start);
-  const after = text.slice(figure.end, row.end);
-  return CUE_BEFORE.test(before) || CUE_BEFORE.test(after) || /\bestimate\b|leaks?|speculation|rumou?r|传闻|猜测/iu.test(after);
+  const scan = scanRow(text, row);
+  if (cueBetween(text, row.start, scan.firstCue, figure.start)) return true;
+  // After the figure: a cue starting past its end, or one starting right at it.
+  if (scan.lastCue > figure.end || matchesAtStart(CUES_AT, text, figure.end, row.end)) return true;
+  return scan.lastLabel > figure.end || matchesAtStart(ROW_LABEL_AT, text, figure.end, row.end);
 }

@@ -204,23 +204,102 @@ function maskText(text: string, keep: Span[]): string {
     if (to <= from) return;
     parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
   };
+  const nextNoise = noiseFinder(text);
   for (const span of keep) {
     if (span.start < pos) continue;
     blank(pos, span.start);
-    INLINE_NOISE.lastIndex = span.start;
     let cursor = span.start;
-    let m: RegExpExecArray | null;
-    while ((m = INLINE_NOISE.exec(text)) !== null && m.index < span.end) {
-      const end = Math.min(m.index + m[0].length, span.end);
+    let m: Span | undefined;
+    while ((m = nextNoise(cursor, span.end)) !== undefined) {
+      const end = Math.min(m.end, span.end);
       // An unmatched backtick run is literal text, not a code span that eats the rest.
-      parts.push(text.slice(cursor, m.index));
-      blank(m.index, end);
+      parts.push(text.slice(cursor, m.start));
+      blank(m.start, end);
       cursor = end;
-      if (m[0].length === 0) INLINE_NOISE.lastIndex++;
+      if (m.end >= span.end) break;
     }
     parts.push(text.slice(cursor, span.end));
     pos = span.end;
   }
   blank(pos, text.length);
   return parts.join('');
+}
+
+/** Every INLINE_NOISE alternative opens with one of these. */
+const NOISE_START = /[`<\]$\\]|https?:\/\/|www\./g;
+const NOISE_AT = new RegExp(INLINE_NOISE.source, 'y');
+
+/**
+ * Finds the INLINE_NOISE match a global search from `from` would find, if it starts before
+ * `before`. Unlike that search it never looks for a start past the span being masked, and it
+ * answers the alternatives that run on to a closer ("<!--", "$$", "\(", backtick runs) from where
+ * the closers are, so a draft full of unclosed openers is not rescanned to its end per opener.
+ */
+function noiseFinder(text: string): (from: number, before: number) => Span | undefined {
+  const last = new Map<string, number>();
+  const lastOf = (closer: string): number => {
+    let at = last.get(closer);
+    if (at === undefined) last.set(closer, (at = text.lastIndexOf(closer)));
+    return at;
+  };
+  let runs: { starts: number[]; ends: number[]; longestFrom: number[] } | undefined;
+  /** The first offset at or after `from` where `count` backticks start, or -1. */
+  const ticksAt = (from: number, count: number): number => {
+    if (!runs) {
+      const starts: number[] = [];
+      const ends: number[] = [];
+      for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+        starts.push(i);
+        while (text.charCodeAt(i) === 0x60) i++;
+        ends.push(i);
+      }
+      const longestFrom = new Array<number>(starts.length + 1).fill(0);
+      for (let r = starts.length - 1; r >= 0; r--) longestFrom[r] = Math.max(longestFrom[r + 1]!, ends[r]! - starts[r]!);
+      runs = { starts, ends, longestFrom };
+    }
+    let lo = 0;
+    let hi = runs.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs.ends[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let r = lo; r < runs.starts.length && runs.longestFrom[r]! >= count; r++) {
+      const start = Math.max(runs.starts[r]!, from);
+      if (runs.ends[r]! - start >= count) return start;
+    }
+    return -1;
+  };
+  /** The end of the INLINE_NOISE match at `at`, or undefined. */
+  const matchAt = (at: number): number | undefined => {
+    if (text.charCodeAt(at) === 0x60) {
+      // A code span: the longest opening run that has a closing run of the same length after it.
+      let run = 0;
+      while (text.charCodeAt(at + run) === 0x60) run++;
+      for (let count = run; count >= 1; count--) {
+        const close = ticksAt(at + count, count);
+        if (close >= 0) return close + count;
+      }
+      return undefined;
+    }
+    if (text.startsWith('<!--', at) && lastOf('-->') < at + 4) return undefined;
+    // "$$" without a closing "$$" is no display math, and a "$" before another "$" opens no inline math.
+    if (text.startsWith('$$', at) && lastOf('$$') < at + 2) return undefined;
+    // "\(" without a closing "\)" is an escaped parenthesis.
+    if (text.startsWith('\\(', at) && lastOf('\\)') < at + 2) return at + 2;
+    NOISE_AT.lastIndex = at;
+    const m = NOISE_AT.exec(text);
+    return m ? at + m[0].length : undefined;
+  };
+  return (from, before) => {
+    const window = text.slice(0, Math.min(text.length, before + 8));
+    NOISE_START.lastIndex = from;
+    let c: RegExpExecArray | null;
+    while ((c = NOISE_START.exec(window)) !== null && c.index < before) {
+      const end = matchAt(c.index);
+      if (end !== undefined) return { start: c.index, end };
+      NOISE_START.lastIndex = c.index + 1;
+    }
+    return undefined;
+  };
 }

@@ -114,3 +114,28 @@ console.log('sizes (KB):', sizes);
 fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'test-results', 'bench.json'), JSON.stringify({ rows, edit, processes, sizes }, null, 2));
 fs.rmSync(dir, { recursive: true, force: true });
+
+// ---- Hostile drafts (issue 8): each ~1 MB draft built to backtrack or rescan, against the normal 1 MB draft. ----
+{
+  const { hostileDrafts } = await import('./adversarial.mjs');
+  const again = fs.mkdtempSync(path.join(os.tmpdir(), 'factlint-bench-'));
+  execFileSync(process.execPath, [path.join(shared, 'gen-corpus.mjs'), again], { stdio: 'ignore' });
+  const normalFile = fs.readdirSync(again).map((f) => path.join(again, f)).find((f) => f.endsWith('.md') && fs.statSync(f).size > 900_000 && fs.statSync(f).size < 2_000_000);
+  const normal = fs.readFileSync(normalFile, 'utf8');
+  fs.rmSync(again, { recursive: true, force: true });
+  const runs = quick ? 1 : 3;
+  const hostile = [];
+  for (const { name, text } of hostileDrafts()) {
+    // The normal draft is timed beside each hostile one, so load from other processes hits both alike.
+    const base = time(() => checker.check(normal), runs);
+    const ms = time(() => checker.check(text), runs);
+    const findings = checker.check(text).findings.length;
+    hostile.push({ draft: name, kb: Math.round(text.length / 1024), findings, checkMs: +ms.toFixed(1), normalMs: +base.toFixed(1), ratio: +(ms / base).toFixed(2) });
+  }
+  const worst = Math.max(...hostile.map((h) => h.ratio));
+  console.log('hostile 1 MB drafts (median ms) against the normal 1 MB draft; target ratio <= 3');
+  console.table(hostile);
+  console.log(`worst ratio ${worst}${worst > 3 ? ' (over the target)' : ''}`);
+  const out = path.join(root, 'test-results', 'bench.json');
+  fs.writeFileSync(out, JSON.stringify({ ...JSON.parse(fs.readFileSync(out, 'utf8')), hostile }, null, 2));
+}

@@ -2,7 +2,7 @@
 /* global setInterval, clearInterval */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli, tmpDir, STARTER, CLI } from './helpers.mjs';
@@ -71,18 +71,50 @@ async function killMidFix(seed) {
     if (now === fixed) done++;
   }
   // Whatever is left behind is a dot-file temp, never a Markdown file a later run would check.
-  for (const f of fs.readdirSync(dir)) assert.ok(f.endsWith('.md') || (f.startsWith('.') && f.endsWith('.tmp')), f);
-  return { done, signal, code };
+  const left = fs.readdirSync(dir).filter((f) => !f.endsWith('.md'));
+  for (const f of left) assert.match(f, /^\.draft-\d\d\.md\.factlint-\d+\.tmp$/);
+  // A later, uninterrupted --fix finishes the job and clears the killed run's temp files.
+  const again = runCli([...STARTER_ONLY, '--fix', '.'], { cwd: dir });
+  assert.equal(again.code, 0, again.stderr);
+  for (const [name, text] of old) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text.split(OLD_LINE).join(NEW_LINE), name);
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => !f.endsWith('.md')), []);
+  return { done, signal, code, left: left.length };
 }
 
-test('--fix killed mid-run (SIGKILL, several random delays): every file is exactly old or exactly new', async () => {
+test('--fix killed mid-run (SIGKILL, several random delays): every file is exactly old or exactly new; a later --fix completes them and leaves no temp file', async (t) => {
   const outcomes = [];
   for (const seed of [1, 2, 3, 4]) outcomes.push(await killMidFix(seed));
+  t.diagnostic(`files fixed before the kill, temp files left: ${outcomes.map((o) => `${o.done}/${o.left}`).join(', ')}`);
   // At least one run was really interrupted part-way, so the test exercised a partial state.
   assert.ok(
     outcomes.some((o) => o.signal === 'SIGKILL' && o.done > 0 && o.done < 24),
     JSON.stringify(outcomes),
   );
+});
+
+/** The PID of a process that has exited (and so cannot be writing anything). */
+function deadPid() {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+test('--fix removes temp files of killed runs (dead PIDs), keeps those of running ones; a plain check touches none', () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), `${OLD_LINE}\n`);
+  fs.writeFileSync(path.join(dir, 'b.md'), 'Nothing to fix here.\n');
+  const dead = deadPid();
+  const stale = [`.a.md.factlint-${dead}.tmp`, `.b.md.factlint-${dead}.tmp`];
+  // This test process is alive: its temp file may belong to a fix in progress.
+  const live = `.a.md.factlint-${process.pid}.tmp`;
+  const unrelated = ['.a.md.factlint-x.tmp', 'notes.factlint-1.tmp'];
+  for (const f of [...stale, live, ...unrelated]) fs.writeFileSync(path.join(dir, f), 'partial');
+  const check = runCli([...STARTER_ONLY, '.'], { cwd: dir });
+  assert.equal(check.code, 1, check.stderr);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md', ...stale, live, ...unrelated].sort());
+  const fix = runCli([...STARTER_ONLY, '--fix', '.'], { cwd: dir });
+  assert.equal(fix.code, 0, fix.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), `${NEW_LINE}\n`);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md', live, ...unrelated].sort());
 });
 
 test('binary and non-UTF-8 drafts are skipped with a message and left untouched by --fix', () => {

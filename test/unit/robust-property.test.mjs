@@ -4,91 +4,24 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { core, starter, bundled, REPO } from './helpers.mjs';
+import { HOSTILE } from '../bench/adversarial.mjs';
+import { checksInBounds, fixesSettle, texts } from './properties.mjs';
 
 const SEED = 20261125;
 const RUNS = 300;
 
-const FRAGMENTS = [
-  'GPT-5.5', 'GPT 5.5', 'gpt5.5', 'Spud', 'DeepSeek-V3', 'Llama 3', 'Llama 3.1', 'Llama 3.1 405B', 'Mixtral 8x7B', 'Kimi K2', 'GPT-4', '通义千问',
-  ' has ', ' 9.7T', ' 1.5T', ' 9.7 trillion', ' 9,700 billion', ' 9.7-trillion-parameter ', ' 9.7万亿', ' 37B', ' 2T', ' 8x220B', ' 200-400B', ' 1.5e12', ' ~47B', ' 12.9B active',
-  ' parameters', ' params', ' tokens', '$', '$$', '`', '```', '~~~', '\n', '\r\n', '\r', '\n\n', '\u0000', '\ufeff', '😀', '𝟗', '\ud83d', '\ude00', '\t',
-  '# ', '## ', '- ', '  - ', '    - ', '1. ', '> ', '> > ', '>>>> ', '| ', ' | ', '|---|---|\n', '| Model | Params |\n', '<!--', '-->', '<!-- factlint-disable -->', '<!-- factlint-disable-next-line -->',
-  '<div>', '</div>', '[', '](', ')', '![', '<https://x.y/9.7T>', 'https://e.com/9.7T', '---\n', '\\', '*', '_', '(', ',', '.', '. ', '; ', 'not ', 'rumoured ', 'initially ',
-];
-
-const markdownish = fc
-  .array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) }, { weight: 1, arbitrary: fc.nat(10000).map(String) }), { maxLength: 80 })
-  .map((parts) => parts.join(''));
-const randomText = fc.string({ maxLength: 300, unit: 'binary' });
-const longLine = fc.tuple(fc.constantFrom('GPT-5.5 has 9.7T parameters ', 'x', '9.', '| a ', '> '), fc.integer({ min: 100, max: 2000 })).map(([s, n]) => s.repeat(n));
-const anyText = fc.oneof({ weight: 5, arbitrary: markdownish }, { weight: 2, arbitrary: randomText }, { weight: 1, arbitrary: longLine });
-
-function isHigh(c) {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c) {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-/** An offset splits a surrogate pair when a high surrogate precedes and a low one follows. */
-function splitsPair(text, offset) {
-  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
-}
-
-function checkSpans(text, spans, what) {
-  for (const s of spans) {
-    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `${what}: integer offsets`);
-    assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what}: ${s.start}-${s.end} within ${text.length}`);
-    assert.ok(!splitsPair(text, s.start) && !splitsPair(text, s.end), `${what}: ${s.start}-${s.end} splits a surrogate pair`);
-  }
-}
-
-function allFixes(checker, text) {
-  return checker
-    .check(text)
-    .findings.filter((f) => f.fix)
-    .map((f) => f.fix);
-}
+const anyText = texts();
 
 for (const [name, checker] of [
   ['starter', starter],
   ['bundled', bundled],
 ]) {
   test(`property (${name} facts): check returns, ranges are in bounds and on UTF-16 boundaries`, () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const r = checker().check(text);
-        assert.ok(Array.isArray(r.findings) && Array.isArray(r.mentions) && Array.isArray(r.claims));
-        checkSpans(text, r.mentions, 'mention');
-        checkSpans(text, r.findings, 'finding');
-        checkSpans(text, r.claims.map((c) => c.figure), 'claim figure');
-        checkSpans(text, r.findings.filter((f) => f.fix).map((f) => f.fix), 'fix');
-        for (const f of r.findings) {
-          assert.equal(text.slice(f.start, f.end), f.text, 'finding text is the source slice');
-          assert.ok(core.RULE_IDS.includes(f.ruleId));
-          assert.equal(typeof f.message, 'string');
-        }
-        for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text);
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
+    fc.assert(fc.property(anyText, (text) => checksInBounds(checker())(text)), { seed: SEED, numRuns: RUNS });
   });
 
   test(`property (${name} facts): fixes apply cleanly; applying all fixes twice equals once`, () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const fixes = allFixes(checker(), text);
-        // Fixes never overlap one another, so none is dropped.
-        const sorted = [...fixes].sort((a, b) => a.start - b.start);
-        for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].start >= sorted[i - 1].end, 'overlapping fixes');
-        const once = core.applyEdits(text, fixes);
-        // Every fix replaces exactly its span: the length changes by the sum of the differences.
-        const delta = fixes.reduce((n, f) => n + f.text.length - (f.end - f.start), 0);
-        assert.equal(once.length, text.length + delta);
-        const twice = core.applyEdits(once, allFixes(checker(), once));
-        assert.equal(twice, once);
-      }),
-      { seed: SEED + 1, numRuns: RUNS },
-    );
+    fc.assert(fc.property(anyText, (text) => fixesSettle(checker())(text)), { seed: SEED + 1, numRuns: RUNS });
   });
 }
 
@@ -174,6 +107,37 @@ for (const [name, expr] of Object.entries(ADVERSARIAL)) {
   });
 }
 
+// The benchmark's hostile drafts (test/bench/adversarial.mjs) at full size, all in one child that
+// reports each as it finishes: a draft that blows up is named even when the child is killed.
+let hostileTimes;
+function timeHostileDrafts() {
+  if (hostileTimes) return hostileTimes;
+  const script = `
+    const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
+    const base = JSON.parse(require('fs').readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'));
+    const c = core.createChecker(base);
+    import(${JSON.stringify(`${REPO}/test/bench/adversarial.mjs`)}).then(({ hostileDrafts }) => {
+      for (const { name, text } of hostileDrafts()) {
+        const t = performance.now();
+        c.check(text);
+        process.stdout.write(JSON.stringify({ name, length: text.length, ms: performance.now() - t }) + '\\n');
+      }
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120000 });
+  hostileTimes = { signal: r.signal, stderr: r.stderr, byName: new Map(r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((o) => [o.name, o])) };
+  return hostileTimes;
+}
+
+for (const name of Object.keys(HOSTILE)) {
+  test(`adversarial (benchmark draft): ${name} checks within ${BOUND_MS / 1000} s`, () => {
+    const { byName, signal, stderr } = timeHostileDrafts();
+    const out = byName.get(name);
+    assert.ok(out, `did not finish (child ${signal ?? 'exited'}): ${stderr}`);
+    assert.ok(out.length >= 900_000, `${out.length}`);
+    assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
+  });
+}
+
 test('adversarial: 2000 superseded claims of one model (58 KB) check within 3 s', () => {
     // Linear work would take well under 100 ms here; the child is killed at 8 s so the suite stays fast.
     const script = `
@@ -191,22 +155,22 @@ test('adversarial: 2000 superseded claims of one model (58 KB) check within 3 s'
     assert.ok(out.ms < 3000, `${Math.round(out.ms)} ms`);
 });
 
-test(
-  'adversarial: one 1 MB line of repeated superseded claims checks within 10 s',
-  { todo: 'BUG: still superlinear in the number of claims on one line: 4000 claims 1.4 s, 8000 4.8 s; the 1 MB line (36k claims) takes ~117 s' },
-  () => {
-    // The child is killed at 12 s so the suite stays fast.
-    const script = `
-      const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
-      const base = JSON.parse(require('fs').readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'));
-      const c = core.createChecker(base);
-      const text = 'GPT-5.5 has 9.7T parameters, '.repeat(${Math.floor(MB / 29)});
-      const t = performance.now();
-      const r = c.check(text);
-      process.stdout.write(JSON.stringify({ ms: performance.now() - t, findings: r.findings.length }));`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 12000 });
-    assert.equal(r.signal, null, 'killed after 12 s');
-    const out = JSON.parse(r.stdout);
-    assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
-  },
-);
+test('adversarial: one 1 MB line of repeated superseded claims checks within 10 s', () => {
+  // Was ~117 s (every figure rescanned its whole sentence); linear work takes about a second.
+  // The child is killed at 12 s so the suite stays fast.
+  const repeats = Math.floor(MB / 29);
+  const script = `
+    const core = require(${JSON.stringify(`${REPO}/dist/core.js`)});
+    const base = JSON.parse(require('fs').readFileSync(${JSON.stringify(`${REPO}/dist/facts.json`)}, 'utf8'));
+    const c = core.createChecker(base);
+    const text = 'GPT-5.5 has 9.7T parameters, '.repeat(${repeats});
+    const t = performance.now();
+    const r = c.check(text);
+    process.stdout.write(JSON.stringify({ ms: performance.now() - t, findings: r.findings.length }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 12000 });
+  assert.equal(r.signal, null, 'killed after 12 s');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.findings, repeats);
+  assert.ok(out.ms < BOUND_MS, `${Math.round(out.ms)} ms`);
+});

@@ -75,10 +75,11 @@ test('loader: the custom tag is never executed or resolved (data only)', () => {
   assert.ok(problems.every((p) => !/function \(\)/.test(p.message) || /Unresolved tag/.test(p.message)));
 });
 
-test('loader: a missing required field is positioned at its mapping', { todo: 'BUG: a missing required field (here: name) is reported at 1:1, not at the model that lacks it' }, () => {
+test('loader: a missing required field is positioned at its mapping', () => {
   const { base, problems } = parse('25-missing-name.yaml');
   assert.equal(base, undefined);
   assert.match(problems[0].message, /name is required/);
+  // Line 4 is `  - id: alpha-1`, the mapping of the model without a name.
   assert.deepEqual([problems[0].line, problems[0].column], [4, 5]);
 });
 
@@ -88,9 +89,10 @@ test('loader: a NUL byte is rejected', () => {
   assert.match(problems[0].message, /NUL character/);
 });
 
-test('loader: a NUL byte is positioned at a 1-based line and column', { todo: 'BUG: the NUL problem is reported at line 0, column = the character offset (57), not 5:14' }, () => {
+test('loader: a NUL byte is positioned at a 1-based line and column', () => {
   const { problems } = parse('28-nul-byte.yaml');
-  assert.deepEqual([problems[0].line, problems[0].column], [5, 14]);
+  // Line 5 is `    name: "A<NUL>"`: the NUL is the 13th character.
+  assert.deepEqual([problems[0].line, problems[0].column, problems[0].endLine, problems[0].endColumn], [5, 13, 5, 14]);
 });
 
 // The 50 MB file is generated at test time in a temp folder.
@@ -117,9 +119,9 @@ test('loader: a 50 MB fact file is refused before parsing, quickly', () => {
   assert.match(problems[0].message, /fact file is too large/);
 });
 
-test('loader: the too-large problem is positioned at 1:1', { todo: 'BUG: the too-large problem is reported at line 0, column 0' }, () => {
+test('loader: the too-large problem is positioned at 1:1', () => {
   const { problems } = core.parseFactBase(BIG, 'x'.repeat(core.MAX_FACT_FILE_CHARS + 1));
-  assert.deepEqual([problems[0].line, problems[0].column], [1, 1]);
+  assert.deepEqual([problems[0].file, problems[0].line, problems[0].column], [BIG, 1, 1]);
 });
 
 function cli(args, cwd) {

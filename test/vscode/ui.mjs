@@ -156,6 +156,8 @@ async function main() {
     'files.autoSave': 'off',
   });
   if (!opts['skip-big']) fs.writeFileSync(path.join(sb.workspace, 'big-draft.md'), bigDraft(Number(opts['big-kb'])));
+  // Over the default factlint.maxFileSize (1,000,000 bytes), with a wrong figure that would be flagged if checked.
+  fs.writeFileSync(path.join(sb.workspace, 'huge-draft.md'), `GPT-5.5 has ${WRONG} parameters.\n\n${bigDraft(1000)}`);
   const ins = lib.installVsix(sb, opts.vsix);
   lib.log(`installed ${ins.id}@${ins.version} (${since()})`);
   server = await lib.startCodeServer(sb);
@@ -269,6 +271,18 @@ async function main() {
       await shot('5-big-retyped.png');
     });
   }
+  await hugeFileStep(page, openFromExplorer, shot);
+}
+
+async function hugeFileStep(page, openFromExplorer, shot) {
+  await step('huge-draft.md (over factlint.maxFileSize): an information message, no squiggle', async () => {
+    await openFromExplorer('huge-draft.md');
+    await page.locator('.notification-toast').filter({ hasText: 'factlint skipped huge-draft.md' }).first().waitFor();
+    await page.evaluate(PAGE_HELPERS);
+    const squiggles = await page.evaluate(() => window.__fl.squiggles().length);
+    if (squiggles !== 0) throw new Error(`${squiggles} squiggles in a file that must not be checked`);
+    await shot('6-huge-skipped.png');
+  });
 }
 
 async function cleanup() {

@@ -1,0 +1,70 @@
+// Deterministic hostile drafts of about 1 MB, each built to make a regex backtrack or a per-figure scan go quadratic.
+const SIZE = 1_000_000;
+
+/** Repeats `unit` until the text reaches `size` characters (cut at a unit boundary, so no half pair). */
+function fill(unit, size = SIZE) {
+  return unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+}
+
+/** A seeded generator (mulberry32), so every run builds the same bytes. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Joins tokens drawn from `tokens` with `sep` until `size` characters. */
+function soup(tokens, sep, seed, size = SIZE) {
+  const next = random(seed);
+  const parts = [];
+  let length = 0;
+  while (length < size) {
+    const t = tokens[Math.floor(next() * tokens.length)];
+    parts.push(t);
+    length += t.length + sep.length;
+  }
+  return parts.join(sep);
+}
+
+/** Name → builder; `size` lets the unit tests build the same shapes smaller. */
+export const HOSTILE = {
+  'GPT- repeated': (size) => fill('GPT-', size),
+  'digit run': (size) => fill('1', size),
+  '"9." repeated': (size) => fill('9.', size),
+  'digits, dots and units': (size) => fill('9.9.9 1,000,000,0 7B-8T~9 ', size),
+  '100k alias-like tokens': (size) =>
+    soup(['Llama-3.1-', 'GPT-5.5-', 'Qwen3-235B-A22B-', 'Llama 3.1 405B', 'GPT-5.5', 'DeepSeek-V3-', 'Mixtral-8x7B-', 'Kimi-K2-', 'Qwen2.5-72B'], '', 1, size),
+  'Qwen3-235B-A22B- chains': (size) => fill('Qwen3-235B-A22B-', size),
+  'one line of claims (comma)': (size) => fill('GPT-5.5 has 9.7T parameters, ', size),
+  'one line of claims (no punctuation)': (size) => fill('GPT-5.5 has 9.7T parameters and ', size),
+  'one line of unnamed claims': (size) => fill('it has 9.7T parameters and ', size),
+  'one sentence per claim, one paragraph': (size) => fill('GPT-5.5 has 9.7T parameters. ', size),
+  'claims with distancing cues': (size) => fill('GPT-5.5 is not 9.7T but rumoured 9.7T, initially 9.7T; ', size),
+  'deeply nested lists': (size) => fill(Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- GPT-5.5 has 9.7T parameters\n`).join(''), size),
+  'deeply nested quotes': (size) => fill(Array.from({ length: 60 }, (_, i) => `${'> '.repeat(i + 1)}GPT-5.5 has 9.7T parameters\n`).join(''), size),
+  'unterminated fence': (size) => '```\n' + fill('GPT-5.5 has 9.7T parameters.\n', size),
+  'unterminated inline code, comments, math': (size) => fill('GPT-5.5 has 9.7T ` <!-- \\( $$ parameters.\n\n', size),
+  'unterminated HTML': (size) => fill('<div class="x GPT-5.5 has 9.7T parameters\n', size),
+  'separators and pipes': (size) => fill('|-|:|---|', size),
+  'one wide table row': (size) => '| Model | Params |\n|---|---|\n| GPT-5.5 ' + fill('| 9.7T ', size) + '|\n',
+  'one wide table, every column a figure': (size) => {
+    const columns = Math.floor(size / 16);
+    return `| Model ${'| Params '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 9.7T '.repeat(columns)}|\n`;
+  },
+  'one wide row of named claims': (size) => '| Model | Notes |\n|---|---|\n| x ' + fill('| GPT-5.5 has 9.7T ', size) + '|\n',
+  'one wide row of unitless sizes': (size) => {
+    const columns = Math.floor(size / 20);
+    return `| Model ${'| Params (B) '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 70 | 9.7T '.repeat(columns >> 1)}|\n`;
+  },
+  'a disable directive on every line': (size) => fill('GPT-5.5 has 9.7T parameters. <!-- factlint-disable-line contradicted-figure -->\n\n', size),
+  'separator runs': (size) => fill(', ; : — ( ) ', size),
+};
+
+/** Builds every hostile draft at `size` characters. */
+export function hostileDrafts(size = SIZE) {
+  return Object.entries(HOSTILE).map(([name, build]) => ({ name, text: build(size) }));
+}
