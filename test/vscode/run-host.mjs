@@ -162,6 +162,11 @@ async function main() {
     console.log(`FAIL ${f.fullTitle ?? f.title}\n  ${f.message}\n${(f.stack ?? '').split('\n').slice(1, 8).join('\n')}`);
   }
   lib.log(`suite finished in ${since()} (${results.durationMs} ms in the extension host)`);
+  if (typeof results.activationMs === 'number') {
+    console.log(`factlint activated in ${results.activationMs} ms (as the extension reports it)`);
+    fs.mkdirSync(path.join(lib.REPO_ROOT, 'test-results'), { recursive: true });
+    fs.writeFileSync(path.join(lib.REPO_ROOT, 'test-results', 'activation.json'), JSON.stringify({ activationMs: results.activationMs, at: new Date().toISOString() }, null, 2));
+  }
   const failed = Number(results.failed ?? 1);
   const passed = Number(results.passed ?? 0);
   console.log(`${passed} passed, ${failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
