@@ -192,3 +192,24 @@ export function cleanConsoleText(text) {
     .replace(/\s*(color|font-weight|background)\s*:[^;]*;?/g, '')
     .trimEnd();
 }
+
+/**
+ * Tears down what a runner started (browser, code-server, sandbox), on a normal end and on
+ * SIGINT/SIGTERM. `state()` returns the runner's current { browser, server, sb, keep }.
+ */
+export function teardownWith(state) {
+  const teardown = async () => {
+    const { browser, server, sb, keep } = state();
+    await browser?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    if (sb && !keep) fs.rmSync(sb.root, { recursive: true, force: true });
+    else if (sb) log(`kept ${sb.root}`);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, async () => {
+      await teardown();
+      process.exit(130);
+    });
+  }
+  return teardown;
+}

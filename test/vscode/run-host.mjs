@@ -173,19 +173,7 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  await server?.stop().catch(() => {});
-  if (sb && !opts.keep) fs.rmSync(sb.root, { recursive: true, force: true });
-  else if (sb) lib.log(`kept ${sb.root}`);
-}
-
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, async () => {
-    await cleanup();
-    process.exit(130);
-  });
-}
+const cleanup = lib.teardownWith(() => ({ browser, server, sb, keep: opts.keep }));
 try {
   exitCode = await main();
 } catch (err) {

@@ -288,18 +288,7 @@ async function hugeFileStep(page, openFromExplorer, shot) {
   });
 }
 
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  await server?.stop().catch(() => {});
-  if (sb && !opts.keep) fs.rmSync(sb.root, { recursive: true, force: true });
-  else if (sb) lib.log(`kept ${sb.root}`);
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, async () => {
-    await cleanup();
-    process.exit(130);
-  });
-}
+const cleanup = lib.teardownWith(() => ({ browser, server, sb, keep: opts.keep }));
 let code = 1;
 try {
   await main();

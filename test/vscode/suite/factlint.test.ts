@@ -3,6 +3,7 @@
 // Built into out/test/suite/index.js by test/vscode/build-suite.mjs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitForDiagnostics } from './helpers';
 
 const WRONG = '9.7T';
 const RIGHT = '1.5T';
@@ -11,31 +12,6 @@ function draftUri(name = 'draft.md'): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test host must open a workspace folder');
   return vscode.Uri.joinPath(folder.uri, name);
-}
-
-/** Resolves with the diagnostics of `uri` once `pred` holds for them (event-driven, no polling). */
-function waitForDiagnostics(
-  uri: vscode.Uri,
-  pred: (d: readonly vscode.Diagnostic[]) => boolean,
-  timeoutMs = 20_000,
-): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const now = vscode.languages.getDiagnostics(uri);
-    if (pred(now)) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics condition not met within ${timeoutMs} ms; have: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
-    }, timeoutMs);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      const d = vscode.languages.getDiagnostics(uri);
-      if (pred(d)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(d);
-      }
-    });
-  });
 }
 
 const onText = (doc: vscode.TextDocument, text: string) => (ds: readonly vscode.Diagnostic[]) =>
