@@ -104,3 +104,23 @@ export function fixesSettle(checker) {
     assert.equal(twice, once);
   };
 }
+
+/** Edits a writer might make: somewhere in the text, remove a little, type a little. */
+export function edits() {
+  const typed = fc.constantFrom('', 'x', '\n', '\n\n', '```\n', '# ', '- ', '> ', '|', ' 9.7T', 'GPT-5.5 has 1.5T parameters', '<!--', '-->', '  ', '\r\n', '😀');
+  return fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: typed }), { minLength: 1, maxLength: 6 });
+}
+
+/** An editor session, edited step by step, agrees with a check from scratch after every edit. */
+export function sessionAgrees(checker) {
+  const plain = (r) => JSON.parse(JSON.stringify(r));
+  return (text, steps) => {
+    const session = checker.session();
+    assert.deepEqual(plain(session.check(text)), plain(checker.check(text)));
+    for (const e of steps) {
+      const at = Math.floor(e.at * text.length);
+      text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+      assert.deepEqual(plain(session.check(text)), plain(checker.check(text)), JSON.stringify(text));
+    }
+  };
+}

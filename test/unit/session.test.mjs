@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { bundled, FIXTURES, SEED as SEED_ARTICLE } from './helpers.mjs';
+import { edits, sessionAgrees, texts } from './properties.mjs';
 
 const SEED = 20261125;
 
@@ -42,6 +43,10 @@ test('a session edited step by step gives exactly what a fresh check gives, afte
     }),
     { seed: SEED, numRuns: 300 },
   );
+});
+
+test('a session agrees with a fresh check on hostile Markdown-shaped text (the fuzz property, small)', () => {
+  fc.assert(fc.property(texts(1), edits(), sessionAgrees(bundled())), { seed: SEED, numRuns: 200 });
 });
 
 test('a session over the seed article and the fixtures survives typing, deleting and undoing', () => {
