@@ -156,7 +156,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         }
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameList(placed.outside, outside)) {
-          placed = place(b, r, judged, outside);
+          placed = place(b, r, judged, outside, !keep);
           b.placed = placed;
         }
         for (const m of placed.mentions) mentions.push(m);
@@ -184,11 +184,19 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   };
 }
 
-function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: ModelMention[]): Placed {
+/** Puts a block's mentions and claims at its offset; `inPlace` when nothing will reuse the block-relative ones. */
+function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: ModelMention[], inPlace: boolean): Placed {
   const at = b.start;
-  const mentions = r.mentions.map((m) => shift(m, at));
+  const move = <T extends Span>(span: T): T => {
+    if (!inPlace) return shift(span, at);
+    span.start += at;
+    span.end += at;
+    return span;
+  };
+  const mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
+  if (inPlace) for (const m of mentions) move(m);
   const claims = judged.map((j) => {
-    const claim: Claim = { figure: shift(j.figure, at), mention: j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!, distanced: j.distanced, verdict: j.verdict };
+    const claim: Claim = { figure: move(j.figure), mention: j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!, distanced: j.distanced, verdict: j.verdict };
     if (j.matched) claim.matched = j.matched;
     return claim;
   });
