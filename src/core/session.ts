@@ -77,7 +77,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   let previous: { text: string; blocks: BlockState[] } | undefined;
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
-    splitBlocks(text, from, to, stop).map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
+    // Every field present from the start keeps all block states one shape for V8.
+    splitBlocks(text, from, to, stop).map((b) => ({ start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, placed: undefined }));
 
   /** The blocks of `text`, keeping every block of the previous text that the edit left alone. */
   const blocksOf = (text: string): BlockState[] => {
@@ -167,12 +168,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           b.judged = undefined;
           b.placed = undefined;
         }
-        const before = { heading, context };
+        const headingBefore = heading;
+        const contextBefore = context;
         if (r.heading) {
           heading = r.heading.map((i) => placed.mentions[i]!);
           context = r.context !== undefined ? placed.mentions[r.context] : undefined;
         } else if (r.context !== undefined) context = placed.mentions[r.context];
-        if (heading !== before.heading || context !== before.context) {
+        if (heading !== headingBefore || context !== contextBefore) {
           key = `${heading.map((m) => m.modelId).join(' ')}|${context?.modelId ?? ''}`;
           outside = context ? [...heading, context] : heading;
         }
