@@ -75,6 +75,7 @@ export function judgeBlock(text: string, reading: BlockReading, outsideHeading: 
   });
   const out: JudgedClaim[] = [];
   let local: Map<ModelMention, number> | undefined;
+  let messages: Map<string, string> | undefined;
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
@@ -89,7 +90,15 @@ export function judgeBlock(text: string, reading: BlockReading, outsideHeading: 
     if (v.matched) claim.matched = v.matched;
     if (v.expected) claim.expected = v.expected;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
-      claim.message = messageFor(v.verdict, model, a.figure.text, v.matched, v.expected);
+      // A block that repeats one claim many times shares one message string.
+      const key = `${v.verdict}\u0000${model.id}\u0000${a.figure.text}\u0000${v.matched ? model.figures.indexOf(v.matched) : -1}\u0000${v.expected ? model.figures.indexOf(v.expected) : -1}`;
+      messages ??= new Map();
+      let message = messages.get(key);
+      if (message === undefined) {
+        message = messageFor(v.verdict, model, a.figure.text, v.matched, v.expected);
+        messages.set(key, message);
+      }
+      claim.message = message;
       // Fixes only where the rule says the fact base knows better; unverified figures have none.
       if (v.expected && v.verdict !== 'unverified-figure') {
         const fix = rewriteFigure(text, a.raw, v.expected.value);
