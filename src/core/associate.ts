@@ -1,5 +1,5 @@
 // Ties each parameter figure to the model it is stated for: sentences, table rows, list titles.
-import { readFigureContext, scanFigures, toParsedFigure, type RawFigure } from './figures';
+import { readFigureContext, scanFigures, toParsedFigure, type FigureReading, type RawFigure } from './figures';
 import { isDistanced, isRowDistanced } from './distancing';
 import type { Prose, ProseUnit } from './prose';
 import type { ModelMention, ParsedFigure, Span } from './types';
@@ -11,9 +11,11 @@ export interface Association {
   distanced: boolean;
 }
 
-const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]/g;
+// A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
+const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]|\\(?=\r?\n)/g;
 /** What may stand between a figure and the model it qualifies when the figure comes first. */
-const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的)?$/iu;
+// "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.
+const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\s*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的\s*)?$/iu;
 const PARAM_HEADER = /param|参数|规模|#\s*p|size|大小/iu;
 const NOT_PARAM_HEADER = /token|context|data|memory|显存|内存|GB|vram|speed|throughput|上下文|数据|长度|length|disk|file/iu;
 const MODEL_HEADER = /model|模型|name|名称|llm|系列/iu;
@@ -63,8 +65,11 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** Picks the mention a figure in one sentence is stated for. */
-function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): ModelMention | undefined {
+/**
+ * Picks the mention a figure in one sentence is stated for: the mention, `null` when a rule says the
+ * figure belongs to something else (no fallback may bind it), `undefined` when nothing is near enough.
+ */
+function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMention | null | undefined {
   let before: ModelMention | undefined;
   let after: ModelMention | undefined;
   for (const m of mentions) {
@@ -77,22 +82,51 @@ function pickMention(text: string, raw: RawFigure, mentions: ModelMention[]): Mo
   if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
-  if (UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30)) && !APPOSITION.test(gapBefore)) return undefined;
-  // "Llama-3 8B和70B": sizes listed after a sized name are its siblings, not claims about it.
-  if (SIBLING_SIZES.test(gapBefore) && /\d(?:\.\d+)?\s?[BbMmTt]$/.test(before.text)) return undefined;
-  // "Codestral Mamba 7B": a capitalised word between name and size names another product.
-  if (/^[\s-]+[A-Z][A-Za-z0-9]*[\s-]*$/.test(gapBefore)) return undefined;
+  if (UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30)) && !APPOSITION.test(gapBefore)) return null;
+  // "Llama-3 8B和70B": sizes listed after a sized name are its siblings; the caller binds them to the family.
+  if (SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
+  // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
+  if (nameRightBefore(gapBefore)) return null;
+  // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
+  if (PAREN_AFTER_NAME.test(gapBefore)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
   return before;
 }
 
-const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)\b/iu;
+/** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
+const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size)$/;
+
+function nameRightBefore(gap: string): boolean {
+  const m = /(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)[ \u00a0-]$/u.exec(gap);
+  return !!m && !NOT_A_NAME.test(m[1]!);
+}
+
+/** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
+const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])(?:[A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
+
+/** The size written at the end of a model name ("Llama-3 8B", "Qwen2.5-72B-Instruct"): where, and the name without it. */
+const NAME_SIZE = /([\s\u00a0_\-\u2010-\u2013]?)(\d+(?:\.\d+)?)([BbMmTt])(?:[\s\u00a0_\-\u2010-\u2013]?[Aa]\d+(?:\.\d+)?[Bb])?(?:[_ -](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*$/u;
+const NAME_SCALE: Record<string, number> = { b: 1e9, m: 1e6, t: 1e12 };
+
+function sizeInName(name: string): { bare: string; offset: number; num: string; scale: number } | undefined {
+  const m = NAME_SIZE.exec(name);
+  if (!m || m.index === 0) return undefined;
+  const bare = name.slice(0, m.index);
+  // "GPT-3" ends in a version, not a size: the name before the size must end in a letter, digit or separator.
+  if (!/[\p{L}\p{N}]$/u.test(bare) || /\d[x×]$/u.test(bare)) return undefined;
+  return { bare, offset: m.index + m[1]!.length, num: m[2]!, scale: NAME_SCALE[m[3]!.toLowerCase()]! };
+}
+
+// Ends with a lookahead, not \b: \b never holds after a CJK character ("8B模型的").
+const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
 const APPOSITION = /^[\s'’s]*(?:[,，(（:：]\s*(?:an?|the|是|为|一个|一款)?|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
-const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]+[A-Z]\w*/u;
-const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d/iu;
+// CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
+const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/u;
+// "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
+const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))/iu;
 
 /** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
 function inVariantList(text: string, raw: RawFigure, mention: ModelMention | undefined): boolean {
@@ -105,10 +139,12 @@ function inVariantList(text: string, raw: RawFigure, mention: ModelMention | und
 export interface AssociateInput {
   prose: Prose;
   mentions: ModelMention[];
+  /** The model id a name stands for (case and separators ignored), to find a sized name's family. */
+  familyOf?: (name: string) => string | undefined;
 }
 
 /** Reads every figure in the prose and ties it to a model where the text says which. */
-export function associate({ prose, mentions: all }: AssociateInput): Association[] {
+export function associate({ prose, mentions: all, familyOf }: AssociateInput): Association[] {
   const masked = prose.masked;
   // "Llama 3.1 & 3.2", "Llama 3/2": a name shared by two versions cannot carry one version's figures.
   const mentions = all.filter((m) => !COMPOUND_AFTER.test(masked.slice(m.end, m.end + 12)));
@@ -130,11 +166,11 @@ export function associate({ prose, mentions: all }: AssociateInput): Association
       if (inside(r, unit) && !unitMentions.some((m) => overlaps(m, r))) unitFigures.push(r);
     }
     const context = lastUnitWithMention && prose.units[lastUnitWithMention.unit]!.heading === unit.heading ? lastUnitWithMention.mention : undefined;
-    if (unitFigures.length > 0 || unit.kind === 'row') {
+    if (unitFigures.length > 0 || unit.kind === 'row' || (familyOf && unitMentions.some((m) => m.sizedName))) {
       if (unit.kind === 'row') {
-        readRow(masked, unit, unitMentions, unitFigures, tables, context, out);
+        readRow(masked, unit, unitMentions, unitFigures, tables, context, out, !!familyOf);
       } else {
-        readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, out);
+        readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, out, familyOf);
       }
     }
     if (unitMentions.length > 0) lastUnitWithMention = { unit: u, mention: unitMentions[unitMentions.length - 1]! };
@@ -146,6 +182,25 @@ function reading(masked: string, raw: RawFigure, bounds: Span) {
   return readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(raw.end, Math.min(bounds.end, raw.end + 60)) });
 }
 
+/** What joins the figures of one enumeration: "8B, 70B and 405B", "7B、13B和70B", "7B/13B", "from 7B to 70B". */
+const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
+
+/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
+function isUnusable(masked: string, m: ModelMention): boolean {
+  const after = masked.slice(m.end, m.end + 24);
+  // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
+  const variant = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u.exec(after);
+  if (variant && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
+  // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.
+  return /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu.test(after);
+}
+
+interface Sizing {
+  raw: RawFigure;
+  reading: FigureReading;
+  explicit: boolean;
+}
+
 function readSentences(
   masked: string,
   unit: ProseUnit,
@@ -154,26 +209,56 @@ function readSentences(
   allMentions: ModelMention[],
   prose: Prose,
   out: Association[],
+  familyOf: ((name: string) => string | undefined) | undefined,
 ): void {
   const sentences = sentencesOf(masked, unit);
+  // Figures joined only by separators form one enumeration: one model, one reading ("in 8B, 70B and 405B sizes").
+  const groups: Sizing[][] = [];
   for (const raw of figures) {
-    const sentence = sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit;
-    const r = reading(masked, raw, sentence);
-    if (!r) continue;
+    const r = reading(masked, raw, sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit);
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
+    if (!r) {
+      groups.push([]);
+      continue;
+    }
+    if (prev && ENUMERATION_GAP.test(masked.slice(prev.raw.end, raw.start))) last!.push(entry);
+    else groups.push([entry]);
+  }
+  for (const group of groups) {
+    if (group.length === 0) continue;
+    const explicit = group.some((g) => g.explicit);
+    const first = group[0]!;
+    const sentence = sentences.find((s) => first.raw.start >= s.start && first.raw.start < s.end) ?? unit;
     const inSentence = unitMentions.filter((m) => inside(m, sentence));
-    let mention = pickMention(masked, raw, inSentence);
-    if (inVariantList(masked, raw, mention)) continue;
-    if (mention && !inSentence.includes(mention)) mention = undefined;
+    const lastRaw = group[group.length - 1]!.raw;
+    let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
+    if (picked === null) {
+      // "Llama-3 8B和70B": the siblings of a sized name are sizes of its family.
+      const before = inSentence.filter((m) => m.end <= first.raw.start).pop();
+      const size = before ? sizeInName(before.text) : undefined;
+      const family = size && familyOf ? familyOf(size.bare) : undefined;
+      if (!before || !family || !SIBLING_SIZES.test(masked.slice(before.end, first.raw.start))) continue;
+      picked = { ...before, modelId: family, sizedName: true };
+    }
+    let mention: ModelMention | undefined = picked;
+    if (mention && inVariantList(masked, first.raw, mention)) continue;
+    const usable = inSentence.filter((m) => !isUnusable(masked, m));
+    if (!mention && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1) {
+      // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes": a sentence that names one model and states sizes is about it.
+      mention = usable.filter((m) => m.end <= first.raw.start).pop() ?? usable[0];
+    }
     // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
-    const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, raw.start));
-    if (!mention && r.explicitParameters && !namesUnknownModel) {
+    const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, first.raw.start));
+    if (!mention && inSentence.length === 0 && explicit && !namesUnknownModel) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
         mention = mentionsWithin(allMentions, title)[0];
         if (mention) break;
       }
       if (!mention) {
-        const earlier = unitMentions.filter((m) => m.end <= raw.start);
+        const earlier = unitMentions.filter((m) => m.end <= first.raw.start);
         const distinct = new Set(earlier.map((m) => m.modelId));
         if (distinct.size === 1) mention = earlier[earlier.length - 1];
       }
@@ -183,8 +268,44 @@ function readSentences(
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
       }
     }
+    if (!mention || isUnusable(masked, mention)) continue;
+    // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
+    if (mention !== picked) mention = familyMention(mention, familyOf);
     if (!mention) continue;
-    out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, sentence) });
+    for (const g of group) {
+      const s = sentences.find((x) => g.raw.start >= x.start && g.raw.start < x.end) ?? unit;
+      out.push({ figure: toParsedFigure(g.raw, { ...g.reading, explicitParameters: explicit }), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s) });
+    }
+  }
+  if (familyOf) readSizedNames(masked, sentences, unitMentions, out);
+}
+
+/** A sized name ("Llama 3.1 405B") as the mention of its family; undefined when the family is not known. */
+function familyMention(m: ModelMention, familyOf: ((name: string) => string | undefined) | undefined): ModelMention | undefined {
+  const size = sizeInName(m.text);
+  if (!size) return m;
+  if (m.sizedName) return m;
+  const family = familyOf?.(size.bare);
+  return family ? { ...m, modelId: family, sizedName: true } : undefined;
+}
+
+/**
+ * "Llama-3 13B" where the fact base knows Llama 3 but no 13B model: the size in the name is a claim
+ * about the family, checked like any other figure.
+ */
+function readSizedNames(masked: string, spans: Span[], mentions: ModelMention[], out: Association[]): void {
+  for (const m of mentions) {
+    if (!m.sizedName || isUnusable(masked, m)) continue;
+    const size = sizeInName(m.text);
+    if (!size) continue;
+    const start = m.start + size.offset;
+    const end = start + size.num.length + 1;
+    const dot = size.num.indexOf('.');
+    const value = Number(size.num) * size.scale;
+    const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - size.num.length)) * size.scale;
+    const raw: RawFigure = { start, end, text: masked.slice(start, end), value, low: value, high: value, precision, numberStart: start, numberEnd: start + size.num.length, scale: size.scale, isRange: false, isProduct: false };
+    const span = spans.find((s) => start >= s.start && start < s.end) ?? m;
+    out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: false }), raw, mention: m, distanced: isDistanced(masked, raw, span) });
   }
 }
 
@@ -193,22 +314,31 @@ interface TableShape {
   paramColumns: Map<number, number>;
   columnKinds: Map<number, 'total' | 'active'>;
   modelColumn: number;
+  /** Columns with an empty header ("|||TruthfulQA|"): a cell holding only a size there sizes the row's model. */
+  blankColumns: Set<number>;
+  /** Transposed tables: models named in the header, one per column. */
+  columnModels: Map<number, ModelMention>;
 }
 
-function shapeOf(masked: string, header: ProseUnit): TableShape {
+function shapeOf(masked: string, header: ProseUnit, headerMentions: ModelMention[]): TableShape {
   const paramColumns = new Map<number, number>();
   const columnKinds = new Map<number, 'total' | 'active'>();
+  const blankColumns = new Set<number>();
+  const columnModels = new Map<number, ModelMention>();
   let modelColumn = -1;
   (header.cells ?? []).forEach((cell, i) => {
     const label = masked.slice(cell.start, cell.end);
-    if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
+    const named = headerMentions.filter((m) => inside(m, cell));
+    if (named.length === 1 && !isUnusable(masked, named[0]!)) columnModels.set(i, named[0]!);
+    if (/^[\s*_]*$/.test(label)) blankColumns.add(i);
+    else if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
       const scale = HEADER_SCALE.find(([re]) => re.test(label))?.[1] ?? 0;
       paramColumns.set(i, scale);
       if (/activ|激活|活跃/iu.test(label)) columnKinds.set(i, 'active');
       else if (/total|总/iu.test(label)) columnKinds.set(i, 'total');
     } else if (modelColumn < 0 && MODEL_HEADER.test(label)) modelColumn = i;
   });
-  return { paramColumns, columnKinds, modelColumn };
+  return { paramColumns, columnKinds, modelColumn, blankColumns, columnModels };
 }
 
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
@@ -221,13 +351,15 @@ function readRow(
   tables: Map<number, TableShape>,
   context: ModelMention | undefined,
   out: Association[],
+  sizedNames: boolean,
 ): void {
   const cells = unit.cells ?? [];
+  if (sizedNames && !unit.headerRow) readSizedNames(masked, cells, unitMentions, out);
   if (unit.headerRow) {
-    tables.set(unit.table ?? -1, shapeOf(masked, unit));
+    tables.set(unit.table ?? -1, shapeOf(masked, unit, unitMentions));
     return;
   }
-  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1 };
+  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1, blankColumns: new Set(), columnModels: new Map() };
   const cellOf = (s: Span): number => cells.findIndex((c) => s.start >= c.start && s.start < c.end);
   let rowModel: ModelMention | undefined;
   if (shape.modelColumn >= 0) {
@@ -236,10 +368,24 @@ function readRow(
     rowModel = cell ? unitMentions.find((m) => inside(m, cell)) : undefined;
   } else if (new Set(unitMentions.map((m) => m.modelId)).size === 1) rowModel = unitMentions[0];
   else if (unitMentions.length === 0 && shape.paramColumns.size > 0) rowModel = context;
+  // "| **DBRX MoE-A** | 7.7B |": a model cell naming a variant we do not know leaves the row alone.
+  if (rowModel && isUnusable(masked, rowModel)) rowModel = undefined;
+  // Transposed tables ("| # Total Params | 671B | ... |" under a header of model names): the row label names the kind.
+  const firstFigureCol = figures.length ? cellOf(figures[0]!) : -1;
+  const label = firstFigureCol > 0 ? masked.slice(cells[0]!.start, cells[firstFigureCol - 1]!.end) : '';
+  const transposed = shape.columnModels.size > 0 && unitMentions.length === 0 && PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label);
+  const labelKind = /activ|激活|活跃/iu.test(label) ? 'active' : /total|总/iu.test(label) ? 'total' : undefined;
   const handled = new Set<RawFigure>();
   for (const raw of figures) {
     const col = cellOf(raw);
     const cell = cells[col] ?? unit;
+    const onlyFigure = masked.slice(cell.start, cell.end).trim().replace(/^[*_]+|[*_]+$/g, '') === raw.text;
+    if (transposed && shape.columnModels.has(col) && onlyFigure) {
+      const r = reading(masked, raw, cell);
+      if (!r) continue;
+      out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind: r.statedKind ?? labelKind }), raw, mention: shape.columnModels.get(col)!, distanced: isRowDistanced(masked, unit, raw) });
+      continue;
+    }
     if (shape.paramColumns.has(col)) {
       if (!rowModel) continue;
       const r = reading(masked, raw, cell) ?? undefined;
@@ -252,8 +398,11 @@ function readRow(
     const r = reading(masked, raw, cell);
     if (!r) continue;
     const inCell = unitMentions.filter((m) => inside(m, cell));
-    const mention = pickMention(masked, raw, inCell) ?? (r.explicitParameters ? rowModel : undefined);
-    if (!mention || inVariantList(masked, raw, mention)) continue;
+    const picked = pickMention(masked, raw, inCell);
+    // "|Llama 1|7B|27.42|" under a blank header: a cell that is only a size states the row model's size.
+    const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (onlyFigure && shape.blankColumns.has(col)) ? rowModel : undefined));
+    // No variant-list check here: in a row a pipe next to a figure is a cell border ("|Llama 1|7B|").
+    if (!mention || isUnusable(masked, mention)) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
   }
   // Unitless numbers in a "Params (B)" column take the header's unit.

@@ -40,7 +40,7 @@ export function createChecker(base: FactBase): Checker {
     check(text, options) {
       const prose = extractProse(text);
       const mentions = matcher.find(prose.masked);
-      const associations = associate({ prose, mentions });
+      const associations = associate({ prose, mentions, familyOf: (n) => byName.get(normalizeName(n))?.id });
       const directives = readDirectives(text);
       const claims: Claim[] = [];
       const findings: Finding[] = [];

@@ -31,7 +31,7 @@ const UNIT_VALUE: Record<string, number> = {
 
 /** What follows a figure and makes it something other than a parameter count. */
 const NOT_PARAMETERS_AFTER =
-  /^[\s-]*(?:\(|\))?[\s]*(?:tokens?|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:GPU|H100|H800|A100|TPU)[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
+  /^[\s-]*(?:\(|\)|（|）)?[\s]*(?:tokens?|令牌|训练(?:数据|语料|token)|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:GPU|H100|H800|A100|TPU)[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
 
 const NOT_PARAMETERS_BEFORE =
   /(?:[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
@@ -39,9 +39,11 @@ const NOT_PARAMETERS_BEFORE =
 /** Tokens or training data named just before: "15T tokens of", "trained on 15T", "预训练数据 2T". */
 const DATA_BEFORE = /(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\btraining\s+(?:on|with)|\bcorpus\s+of|\bdataset\s+of|\btokens?\s*(?:[:=]|of)?|\bcontext(?:\s+(?:window|length))?\s*(?:of|[:=])?|训练数据|数据量|语料|tokens?数|上下文)\s*(?:about|around|over|roughly|nearly|~|约|超过)?\s*$/iu;
 
+// "132B 总参数", "in 8B, 70B and 405B sizes", "7B和13B版本": a qualifier or a size noun after the figure also says what it counts.
 const PARAMETER_NOUN_AFTER =
-  /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模)/iu;
-const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|size)\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是达约]|at|reaches|about|around|roughly|~)*\s*$/iu;
+  /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse|总|激活|活跃)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模|sizes?(?![A-Za-z])|尺寸|(?:versions?|variants?)(?![A-Za-z])|版本)/iu;
+// "**模型尺寸**：7B", "规模达到400B": a size label (emphasis allowed) or "reaches" before the figure.
+const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu;
 
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
@@ -91,7 +93,8 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && DATA_BEFORE.test(before)) return undefined;
   const explicitParameters = explicitAfter || PARAMETER_NOUN_BEFORE.test(before);
   let statedKind: FigureKind | undefined;
-  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活)/iu.test(after)) {
+  // "37 billion parameters are used for each token" is an active count, as "37B active" is.
+  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:used|activated|active)\s+(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after)) {
     statedKind = 'active';
   } else if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
     statedKind = 'total';

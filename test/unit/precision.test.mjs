@@ -1,0 +1,102 @@
+// Issue 6: association rules that keep real prose free of false positives and catch wrong figures.
+// Every fixture is written here for the rule it pins down (no corpus text).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { starter } from './helpers.mjs';
+
+function claims(text) {
+  return starter()
+    .check(text)
+    .claims.map((c) => [c.mention.modelId, c.figure.text, c.verdict]);
+}
+const warnings = (text) => starter().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+
+test('enumeration far from the family name: "the X collection ... in 8B, 70B and 405B sizes"', () => {
+  const text = 'The Llama 3.1 collection of multilingual large language models is a set of pretrained and instruction tuned generative models in 8B, 70B and 406B sizes.';
+  assert.deepEqual(claims(text), [
+    ['llama-3.1', '8B', 'matches'],
+    ['llama-3.1', '70B', 'matches'],
+    ['llama-3.1', '406B', 'matches'],
+  ]);
+  assert.deepEqual(warnings(text.replace('70B', '90B')), [['llama-3.1', '90B', 'contradicted-figure']]);
+});
+
+test('an enumeration shares its parameter noun: "released 8B, 70B and 150B parameter models" in a paragraph about one model', () => {
+  assert.deepEqual(warnings('Llama 3.1 405B is the largest. We also released 8B, 70B and 150B parameter models.'), [['llama-3.1', '150B', 'contradicted-figure']]);
+});
+
+test('a size in a name the family does not have is a wrong figure: "Llama 3 13B"', () => {
+  assert.deepEqual(warnings('We fine-tuned Llama 3 13B on our data.'), [['llama-3', '13B', 'contradicted-figure']]);
+  assert.deepEqual(warnings('We fine-tuned Llama 3 70B on our data.'), []);
+  // Negated, it is distanced like any figure.
+  assert.deepEqual(warnings('It is not Llama 3 13B, which does not exist.'), []);
+});
+
+test('sibling sizes after a sized name are sizes of the family: "Llama 3 8B和70B", "Llama 3 8B and 30B"', () => {
+  assert.deepEqual(claims('Llama 3 8B和70B都采用了GQA。'), [
+    ['llama-3', '70B', 'matches'],
+    ['llama-3', '8B', 'matches'],
+  ]);
+  assert.deepEqual(warnings('Both Llama 3 8B and 30B use GQA.'), [['llama-3', '30B', 'contradicted-figure']]);
+});
+
+test('a size right after an unknown capitalised name belongs to it: "Blog Mixtral 7B: ... Blog Pixtral 12B:"', () => {
+  assert.deepEqual(claims('See Mixtral 8x7B and Codestralx Mamba 7B for details.'), []);
+  assert.deepEqual(claims('Kimi K2 is large, and the Mathstral 7B model is small.'), []);
+});
+
+test('a hard line break ends a sentence', () => {
+  assert.deepEqual(claims('Blog Kimi K2: link \\\nBlog Mathstralz 7B: link'), []);
+});
+
+test('a parenthesised figure qualifies the name right before the parenthesis: "Kimi K2 ... SkyPile (150B)"', () => {
+  assert.deepEqual(claims('Kimi K2 was trained on open data such as SkyPile (150B) and more.'), []);
+  assert.deepEqual(claims('Kimi K2 was trained on open data such as sky-pile-v2 (150B) and more.'), []);
+  // A lower-case word before the parenthesis does not name anything: the figure still binds.
+  assert.deepEqual(warnings('Kimi K2 has many parameters (2T).'), [['kimi-k2', '2T', 'contradicted-figure']]);
+});
+
+test('a known name glued to an unknown variant is another model: "Qwen MoE-B (23.5B total)", table rows too', () => {
+  assert.deepEqual(claims('A smaller member, called Qwen MoE-B (23.5B total parameters, 6.6B active), trains faster.'), []);
+  assert.deepEqual(claims('| Model | Params |\n|---|---|\n| **Qwen Dense-A** | 6.7B |\n| **Qwen** | 14B |\n'), [['qwen', '14B', 'matches']]);
+});
+
+test('a name used as a class is not the model: "Qwen 类模型（0.5B 参数）", "Llama-3-class models"', () => {
+  assert.deepEqual(claims('通义千问类模型（0.5B 参数）需要微调。'), []);
+  assert.deepEqual(claims('Llama 3-class models (30B parameters) are common.'), []);
+});
+
+test('"8B模型" sizes an unnamed model in Chinese too (the lookahead works after CJK)', () => {
+  assert.deepEqual(claims('根据Kimi K2的经验，8B模型的最优训练数据量约为200B token。'), []);
+});
+
+test('a figure before "参数的 X" or "的 X" binds forward: "175B参数的Llama 3", "405B 的 Llama 3.1"', () => {
+  assert.deepEqual(warnings('Kimi K2 超越了具有175B参数的Llama 3。'), [['llama-3', '175B', 'contradicted-figure']]);
+  assert.deepEqual(claims('Kimi K2 很大，而 405B 的 Llama 3.1 也不小。'), [['llama-3.1', '405B', 'matches']]);
+});
+
+test('a "Model | Size" table with blank header cells: a cell holding only a size sizes the row model', () => {
+  const table = '|||Score|\n|---|---|---|\n|Llama 3|8B|41.7|\n|Llama 3|13B|42.0|\n';
+  assert.deepEqual(warnings(table), [['llama-3', '13B', 'contradicted-figure']]);
+});
+
+test('a transposed table: models in the header, a "# Total Params" row', () => {
+  const table = '| | Metric | Kimi K2 | DeepSeek-V3 |\n|---|---|---|---|\n| | # Activated Params | 32B | 37B |\n| | # Total Params | 1T | 600B |\n| | MMLU | 88.1 | 87.0 |\n';
+  assert.deepEqual(claims(table), [
+    ['kimi-k2', '32B', 'matches'],
+    ['deepseek-v3', '37B', 'matches'],
+    ['kimi-k2', '1T', 'matches'],
+    ['deepseek-v3', '600B', 'contradicted-figure'],
+  ]);
+});
+
+test('"N parameters are used for each token" states the active count', () => {
+  assert.deepEqual(claims('DeepSeek-V3 has 671 billion parameters, but just 37 billion parameters are used for each token.'), [
+    ['deepseek-v3', '671 billion', 'matches'],
+    ['deepseek-v3', '37 billion', 'matches'],
+  ]);
+});
+
+test('"132B 总参数" and "**模型尺寸**：7B、14B" read as parameter counts under a heading that names the model', () => {
+  assert.deepEqual(warnings('## 通义千问\n\n- **模型尺寸**：7B、14B、20B 全覆盖。\n'), [['qwen', '20B', 'contradicted-figure']]);
+});
