@@ -77,12 +77,13 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
     else if (m.start >= raw.end && !after) after = m;
   }
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
-  // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first.
-  if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore)) return before;
+  const unnamed = UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
+  if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore) && !(unnamed && /[,，]/.test(gapBefore))) return before;
   if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
-  if (UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30)) && !APPOSITION.test(gapBefore)) return null;
+  if (unnamed && !APPOSITION.test(gapBefore)) return null;
   // "Llama-3 8B和70B": sizes listed after a sized name are its siblings; the caller binds them to the family.
   if (SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
@@ -98,7 +99,8 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size)$/;
 
 function nameRightBefore(gap: string): boolean {
-  const m = /(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)[ \u00a0-]$/u.exec(gap);
+  // "Ministral 3 3B": the name may carry a version number before the size.
+  const m = /(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)(?:[ \u00a0-]\d+(?:\.\d+)?)?[ \u00a0-]$/u.exec(gap);
   return !!m && !NOT_A_NAME.test(m[1]!);
 }
 
@@ -115,12 +117,15 @@ function sizeInName(name: string): { bare: string; offset: number; num: string; 
   const bare = name.slice(0, m.index);
   // "GPT-3" ends in a version, not a size: the name before the size must end in a letter, digit or separator.
   if (!/[\p{L}\p{N}]$/u.test(bare) || /\d[x×]$/u.test(bare)) return undefined;
+  // "Qwen-1_8B" writes 1.8B with an underscore: a size glued to a number by "_" or "." is not a size of its own.
+  if (/\d$/.test(bare) && /^[_.]/.test(m[1]!)) return undefined;
   return { bare, offset: m.index + m[1]!.length, num: m[2]!, scale: NAME_SCALE[m[3]!.toLowerCase()]! };
 }
 
 // Ends with a lookahead, not \b: \b never holds after a CJK character ("8B模型的").
 const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
-const APPOSITION = /^[\s'’s]*(?:[,，(（:：]\s*(?:an?|the|是|为|一个|一款)?|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
+// After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
+const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
@@ -168,7 +173,7 @@ export function associate({ prose, mentions: all, familyOf }: AssociateInput): A
     const context = lastUnitWithMention && prose.units[lastUnitWithMention.unit]!.heading === unit.heading ? lastUnitWithMention.mention : undefined;
     if (unitFigures.length > 0 || unit.kind === 'row' || (familyOf && unitMentions.some((m) => m.sizedName))) {
       if (unit.kind === 'row') {
-        readRow(masked, unit, unitMentions, unitFigures, tables, context, out, !!familyOf);
+        readRow(masked, unit, unitMentions, unitFigures, tables, context, out, familyOf);
       } else {
         readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, out, familyOf);
       }
@@ -191,6 +196,8 @@ function isUnusable(masked: string, m: ModelMention): boolean {
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
   const variant = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u.exec(after);
   if (variant && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
+  // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
+  if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
   // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.
   return /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu.test(after);
 }
@@ -212,10 +219,27 @@ function readSentences(
   familyOf: ((name: string) => string | undefined) | undefined,
 ): void {
   const sentences = sentencesOf(masked, unit);
+  // "3亿（340M）", "1750亿（175B）": a figure restated in parentheses is one claim. The outer figure is read
+  // past the parenthesis ("33亿（3B）token" counts tokens); when the two agree within the outer's rounding,
+  // the more precise inner one carries the claim.
+  const readFrom = new Map<RawFigure, number>();
+  const restated = new Set<RawFigure>();
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const outer = figures[i]!;
+    const inner = figures[i + 1]!;
+    if (!/^\s*[(（]\s*$/u.test(masked.slice(outer.end, inner.start))) continue;
+    const close = /^\s*[)）]/u.exec(masked.slice(inner.end, inner.end + 4));
+    if (!close) continue;
+    readFrom.set(outer, inner.end + close[0].length);
+    if (Math.abs(outer.value - inner.value) <= outer.precision / 2 + 1e-9 * outer.value) restated.add(outer);
+  }
   // Figures joined only by separators form one enumeration: one model, one reading ("in 8B, 70B and 405B sizes").
   const groups: Sizing[][] = [];
   for (const raw of figures) {
-    const r = reading(masked, raw, sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit);
+    const bounds = sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit;
+    const from = readFrom.get(raw);
+    const r = from === undefined ? reading(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
+    if (restated.has(raw)) continue;
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
     const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
@@ -239,7 +263,10 @@ function readSentences(
       const before = inSentence.filter((m) => m.end <= first.raw.start).pop();
       const size = before ? sizeInName(before.text) : undefined;
       const family = size && familyOf ? familyOf(size.bare) : undefined;
-      if (!before || !family || !SIBLING_SIZES.test(masked.slice(before.end, first.raw.start))) continue;
+      const gap = before ? masked.slice(before.end, first.raw.start) : '';
+      // "…和Gemma 7B，70B模型则…": after a bare comma, a size of an unnamed model starts a new clause, not a sibling.
+      const newClause = /^\s*[,，]\s*$/u.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+      if (!before || !family || newClause || !SIBLING_SIZES.test(gap)) continue;
       picked = { ...before, modelId: family, sizedName: true };
     }
     let mention: ModelMention | undefined = picked;
@@ -277,7 +304,7 @@ function readSentences(
       out.push({ figure: toParsedFigure(g.raw, { ...g.reading, explicitParameters: explicit }), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s) });
     }
   }
-  if (familyOf) readSizedNames(masked, sentences, unitMentions, out);
+  if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
 }
 
 /** A sized name ("Llama 3.1 405B") as the mention of its family; undefined when the family is not known. */
@@ -293,11 +320,12 @@ function familyMention(m: ModelMention, familyOf: ((name: string) => string | un
  * "Llama-3 13B" where the fact base knows Llama 3 but no 13B model: the size in the name is a claim
  * about the family, checked like any other figure.
  */
-function readSizedNames(masked: string, spans: Span[], mentions: ModelMention[], out: Association[]): void {
+function readSizedNames(masked: string, spans: Span[], mentions: ModelMention[], out: Association[], familyOf: (name: string) => string | undefined): void {
   for (const m of mentions) {
     if (!m.sizedName || isUnusable(masked, m)) continue;
     const size = sizeInName(m.text);
-    if (!size) continue;
+    // "Qwen-1.5B" may be Qwen1.5 "B…": when name and number make a known model, the size is ambiguous.
+    if (!size || familyOf(size.bare + size.num) !== undefined) continue;
     const start = m.start + size.offset;
     const end = start + size.num.length + 1;
     const dot = size.num.indexOf('.');
@@ -351,10 +379,10 @@ function readRow(
   tables: Map<number, TableShape>,
   context: ModelMention | undefined,
   out: Association[],
-  sizedNames: boolean,
+  familyOf: ((name: string) => string | undefined) | undefined,
 ): void {
   const cells = unit.cells ?? [];
-  if (sizedNames && !unit.headerRow) readSizedNames(masked, cells, unitMentions, out);
+  if (familyOf && !unit.headerRow) readSizedNames(masked, cells, unitMentions, out, familyOf);
   if (unit.headerRow) {
     tables.set(unit.table ?? -1, shapeOf(masked, unit, unitMentions));
     return;

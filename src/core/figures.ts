@@ -94,7 +94,8 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   const explicitParameters = explicitAfter || PARAMETER_NOUN_BEFORE.test(before);
   let statedKind: FigureKind | undefined;
   // "37 billion parameters are used for each token" is an active count, as "37B active" is.
-  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:used|activated|active)\s+(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after)) {
+  // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
+  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:used|activated|active)\s+(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after) || /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u.test(after)) {
     statedKind = 'active';
   } else if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
     statedKind = 'total';

@@ -100,3 +100,40 @@ test('"N parameters are used for each token" states the active count', () => {
 test('"132B 总参数" and "**模型尺寸**：7B、14B" read as parameter counts under a heading that names the model', () => {
   assert.deepEqual(warnings('## 通义千问\n\n- **模型尺寸**：7B、14B、20B 全覆盖。\n'), [['qwen', '20B', 'contradicted-figure']]);
 });
+
+test('"N（M）" restates one figure: agreeing within the outer rounding, only the precise one is judged; the outer is read past the parenthesis', () => {
+  // 70亿 and 7B agree: 7B is judged; 30亿（3B）is followed by "token" past the parenthesis, so it is not a size.
+  assert.deepEqual(claims('通义千问整体参数量为 70亿（7B），训练使用了 30亿（3B）token 的语料。'), [['qwen', '7B', 'matches']]);
+  assert.deepEqual(warnings('通义千问整体参数量为 90亿（9B）。'), [['qwen', '9B', 'contradicted-figure']]);
+  // Disagreeing, both are judged: the writer's two figures cannot both be right.
+  assert.deepEqual(warnings('通义千问整体参数量为 90亿（7B）。'), [['qwen', '90亿', 'contradicted-figure']]);
+});
+
+test('one significant digit rounds within 15%: "0.3B" and "3亿" for 340M pass, "1T" for 1.4T does not', () => {
+  // 4B for 3.6B is 11% off but within the writer's rounding to whole billions.
+  assert.deepEqual(warnings('gpt-oss-20b has 4B active parameters.'), []);
+  assert.deepEqual(warnings('Kimi K2 has 0.8T parameters.'), [['kimi-k2', '0.8T', 'contradicted-figure']]);
+});
+
+test('"X，70B模型则…" after a bare comma is a new clause, not an apposition or a sibling size', () => {
+  // Only the size in the name is read; 70B is not bound to Llama 3 8B or its family.
+  assert.deepEqual(claims('8B模型超越了Mistral和Llama 3 8B，70B模型则战胜了其他模型。'), [['llama-3', '8B', 'matches']]);
+  assert.deepEqual(claims('Kimi K2, a 1T model, is open.'), [['kimi-k2', '1T', 'matches']]);
+});
+
+test('a known name followed by an unknown version number is another model: "Qwen 2025 (20B)"', () => {
+  assert.deepEqual(claims('Qwen 2025 has 20B parameters.'), []);
+  // A year with 年 and a size with a unit are not versions.
+  assert.deepEqual(claims('Qwen 2023年发布，有 14B 参数。'), [['qwen', '14B', 'matches']]);
+});
+
+test('"Qwen-1_8B" writes 1.8B with an underscore: no size of its own is read from it', () => {
+  assert.deepEqual(warnings('| Qwen-1_8B-Chat | 85.0% |'), []);
+});
+
+test('"360 亿参数在任何输入上都是活跃的" is an active count', () => {
+  assert.deepEqual(claims('DeepSeek-V3 总共有 6710 亿参数，其中 370 亿参数在任何输入上都是活跃的。'), [
+    ['deepseek-v3', '6710 亿', 'matches'],
+    ['deepseek-v3', '370 亿', 'matches'],
+  ]);
+});
