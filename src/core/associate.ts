@@ -83,13 +83,15 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
   if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
-  if (unnamed && !APPOSITION.test(gapBefore)) return null;
+  // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
+  if (unnamed && !APPOSITION.test(gapBefore)) return COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore) ? before : null;
   // "Llama-3 8B和70B": sizes listed after a sized name are its siblings; the caller binds them to the family.
   if (SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
   if (nameRightBefore(gapBefore)) return null;
   // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
-  if (PAREN_AFTER_NAME.test(gapBefore)) return null;
+  const paren = PAREN_AFTER_NAME.exec(gapBefore);
+  if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
   return before;
@@ -105,7 +107,7 @@ function nameRightBefore(gap: string): boolean {
 }
 
 /** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
-const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])(?:[A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
+const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
 
 /** The size written at the end of a model name ("Llama-3 8B", "Qwen2.5-72B-Instruct"): where, and the name without it. */
 const NAME_SIZE = /([\s\u00a0_\-\u2010-\u2013]?)(\d+(?:\.\d+)?)([BbMmTt])(?:[\s\u00a0_\-\u2010-\u2013]?[Aa]\d+(?:\.\d+)?[Bb])?(?:[_ -](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*$/u;
@@ -128,6 +130,8 @@ const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:
 const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
+// The copula's complement runs to the figure without a clause break or a comparison.
+const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|和|但)[^.。;；!?！？,，])*$/iu;
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
 const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/u;
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
@@ -252,7 +256,7 @@ function readSentences(
   }
   for (const group of groups) {
     if (group.length === 0) continue;
-    const explicit = group.some((g) => g.explicit);
+    let explicit = group.some((g) => g.explicit);
     const first = group[0]!;
     const sentence = sentences.find((s) => first.raw.start >= s.start && first.raw.start < s.end) ?? unit;
     const inSentence = unitMentions.filter((m) => inside(m, sentence));
@@ -266,19 +270,27 @@ function readSentences(
       const gap = before ? masked.slice(before.end, first.raw.start) : '';
       // "…和Gemma 7B，70B模型则…": after a bare comma, a size of an unnamed model starts a new clause, not a sibling.
       const newClause = /^\s*[,，]\s*$/u.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
-      if (!before || !family || newClause || !SIBLING_SIZES.test(gap)) continue;
-      picked = { ...before, modelId: family, sizedName: true };
+      if (before && family && !newClause && SIBLING_SIZES.test(gap)) picked = { ...before, modelId: family, sizedName: true };
     }
-    let mention: ModelMention | undefined = picked;
+    let mention: ModelMention | undefined = picked ?? undefined;
     if (mention && inVariantList(masked, first.raw, mention)) continue;
+    // "175B 的 GPT-3", "the 9.7-trillion-parameter GPT-5.5": a figure that qualifies the name after it is a size.
+    if (mention && mention.start >= lastRaw.end) explicit = true;
     const usable = inSentence.filter((m) => !isUnusable(masked, m));
-    if (!mention && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1) {
-      // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes": a sentence that names one model and states sizes is about it.
-      mention = usable.filter((m) => m.end <= first.raw.start).pop() ?? usable[0];
+    const usableBefore = usable.filter((m) => m.end <= first.raw.start);
+    const startsSentence = /^[\s*_>#+-]*$/u.test(masked.slice(sentence.start, first.raw.start));
+    if (!mention && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1 && (usableBefore.length > 0 || startsSentence)) {
+      // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
+      // a sentence that names one model and states sizes is about it (the name first, or the size opening the sentence).
+      mention = usableBefore.pop() ?? usable[0];
     }
+    if (!mention && picked !== null && explicit && usableBefore.length === 0) mention = colonTopic(masked, sentences, sentences.indexOf(sentence), unitMentions);
+    if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
     // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
     const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, first.raw.start));
-    if (!mention && inSentence.length === 0 && explicit && !namesUnknownModel) {
+    // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
+    const indefinite = /(?:\ban?|一个|一款|某个)\s*$/iu.test(masked.slice(sentence.start, first.raw.start)) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+    if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
         mention = mentionsWithin(allMentions, title)[0];
@@ -289,10 +301,16 @@ function readSentences(
         const distinct = new Set(earlier.map((m) => m.modelId));
         if (distinct.size === 1) mention = earlier[earlier.length - 1];
       }
-      if (!mention && unit.heading >= 0) {
-        const heading = prose.units[unit.heading]!;
-        const inHeading = mentionsWithin(allMentions, heading);
+      // The section's heading; when it names no model, the headings above it ("### Model version" under "# GPT-3 Model Card").
+      for (let h = unit.heading, level = Infinity; !mention && h >= 0; h = prose.units[h]!.heading) {
+        const heading = prose.units[h]!;
+        const own = headingLevel(masked, heading);
+        if (own >= level) continue;
+        level = own;
+        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m));
+        if (inHeading.length === 0) continue;
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
+        break;
       }
     }
     if (!mention || isUnusable(masked, mention)) continue;
@@ -305,6 +323,61 @@ function readSentences(
     }
   }
   if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
+}
+
+/**
+ * "X 提供了三种规模：小型模型 8B 参数；中型模型 70B 参数；大型模型 400B": clauses joined by semicolons after a
+ * colon are the items of a list introduced by the head before the colon; its one model is their topic.
+ */
+function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[]): ModelMention | undefined {
+  for (let k = index - 1; k >= 0; k--) {
+    const s = sentences[k]!;
+    const text = masked.slice(s.start, s.end);
+    if (!/[；;]\s*$/u.test(text)) return undefined;
+    const colon = text.search(/[:：]/u);
+    if (colon < 0) continue;
+    const head = { start: s.start, end: s.start + colon };
+    const named = mentions.filter((m) => inside(m, head) && !isUnusable(masked, m));
+    return new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+  }
+  return undefined;
+}
+
+/** "the 70B model", "…，而70B模型", "8B模型在…" (opening a clause): a definite reference to a size of the paragraph's topic. */
+const VARIANT_REFERENCE_BEFORE = /(?:\bthe\s+(?:[a-z]+(?:est|er)\s+)?|(?:^|[，,：:；;。]|而|其中|除了|最大的|最小的)\s*)$/iu;
+
+/**
+ * The paragraph's topic (its first model, as a family) for a definite reference to one of its sizes. A model named
+ * on the way with that very size ("… Qwen 72B, and the 72B model …") is what the reference points to instead.
+ */
+function variantReference(
+  masked: string,
+  raw: RawFigure,
+  sentence: Span,
+  mentions: ModelMention[],
+  familyOf: ((name: string) => string | undefined) | undefined,
+  earlier: Association[],
+  unit: Span,
+): ModelMention | undefined {
+  if (!UNNAMED_MODEL_AFTER.test(masked.slice(raw.end, raw.end + 30))) return undefined;
+  if (!VARIANT_REFERENCE_BEFORE.test(masked.slice(sentence.start, raw.start))) return undefined;
+  const before = mentions.filter((m) => m.end <= raw.start && !isUnusable(masked, m));
+  const topic = before[0];
+  if (!topic) return undefined;
+  for (const m of before) {
+    const size = sizeInName(m.text);
+    if (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value && familyMention(m, familyOf)?.modelId !== familyMention(topic, familyOf)?.modelId) return undefined;
+  }
+  const family = familyMention(topic, familyOf);
+  if (!family) return undefined;
+  // A definite reference needs an antecedent: the paragraph already stated sizes of the topic ("8B和70B版本", "(7B, 13B, 70B)").
+  const antecedent = earlier.some((a) => a.mention.modelId === family.modelId && a.raw.start >= unit.start && a.raw.end <= raw.start);
+  return antecedent ? family : undefined;
+}
+
+function headingLevel(masked: string, heading: Span): number {
+  const m = /^\s*(#{1,6})/.exec(masked.slice(heading.start, heading.end));
+  return m ? m[1]!.length : 1;
 }
 
 /** A sized name ("Llama 3.1 405B") as the mention of its family; undefined when the family is not known. */

@@ -33,10 +33,13 @@ function clauseAround(text: string, span: Span, within: Span): Span {
   return { start, end };
 }
 
+const WHY = /^[\s>*_-]*(?:why|为什么|为何)(?![A-Za-z])/iu;
+
 /** True when the sentence negates, rumours, questions or labels the figure as superseded. */
 export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
   const tail = text.slice(figure.end, sentence.end).trimEnd();
-  if (/[?？]$/.test(tail) || /[?？]\s*$/.test(text.slice(sentence.start, sentence.end))) return true;
+  // A question distances its figures, except a "why" question, which presupposes them ("Why 47B and not 56B?").
+  if ((/[?？]$/.test(tail) || /[?？]\s*$/.test(text.slice(sentence.start, sentence.end))) && !WHY.test(text.slice(sentence.start, figure.start))) return true;
   const clause = clauseAround(text, figure, sentence);
   if (CUE_BEFORE.test(text.slice(clause.start, figure.start))) return true;
   return CUE_AFTER.test(text.slice(figure.end, clause.end));

@@ -137,3 +137,44 @@ test('"360 亿参数在任何输入上都是活跃的" is an active count', () =
     ['deepseek-v3', '370 亿', 'matches'],
   ]);
 });
+
+test('a definite reference to a size of the paragraph topic: "the 70B model", "…，而70B模型"', () => {
+  assert.deepEqual(warnings('Llama 3 comes in 8B and 70B sizes. It uses attention for fast inference of the 90B model!'), [['llama-3', '90B', 'contradicted-figure']]);
+  // Without sizes stated before, "the 90B model" has no antecedent.
+  assert.deepEqual(warnings('Llama 3 is a family of open models. It uses attention for fast inference of the 90B model!'), []);
+  assert.deepEqual(warnings('Llama 3 8B和70B版本都不错。8B模型胜过Kimi K2，而90B模型超越了其他模型。'), [['llama-3', '90B', 'contradicted-figure']]);
+  // "the 32B model" right after a model named with that size refers to that model, not the topic.
+  assert.deepEqual(warnings('Llama 3 comes in 8B and 70B sizes. It beats Qwen 14B, and the 14B model is cheap.'), []);
+  // An indefinite "a 13B model" refers to nothing.
+  assert.deepEqual(warnings('Llama 3 is strong. It beats a 13B model.'), []);
+});
+
+test('clauses joined by semicolons after a colon list sizes of the head model', () => {
+  assert.deepEqual(warnings('Llama 3 提供了三种规模：小型模型具有8B参数；中型模型则拥有90B参数，性能介于Kimi K2之间；大型模型规模达到70B。'), [['llama-3', '90B', 'contradicted-figure']]);
+});
+
+test('a size opening a sentence that names one model is that model\'s: "1.5 trillion parameters: the largest Kimi K2 version"', () => {
+  assert.deepEqual(claims('1 trillion parameters: the largest Kimi K2 version.'), [['kimi-k2', '1 trillion', 'matches']]);
+  // Not when the figure sizes the clause's own subject and the model comes later as a comparison.
+  assert.deepEqual(claims('中型模型则拥有70B参数，其性能介于Kimi K2之间。'), []);
+});
+
+test('a figure bound forward ("530B 的 Llama 3") is a size even at trillion scale', () => {
+  assert.deepEqual(warnings('也就是说 530B 的 Llama 3 需要更多数据。'), [['llama-3', '530B', 'contradicted-figure']]);
+});
+
+test('"X, this is a 7B parameter model" binds through the copula; a comparison does not', () => {
+  assert.deepEqual(warnings('我们发布了 Llama 3，这是一个在 1T 令牌上训练的 9B 参数模型。'), [['llama-3', '9B', 'contradicted-figure']]);
+  assert.deepEqual(warnings('Llama 3 is better than a 9B model.'), []);
+});
+
+test('a "why" question presupposes its figure; other questions distance it', () => {
+  assert.deepEqual(warnings('- Kimi K2 is large. Why 2T parameters and not 8 x 7B = 56B?'), [['kimi-k2', '2T', 'contradicted-figure']]);
+  assert.deepEqual(warnings('- Kimi K2 is large. Does it really have 2T parameters?'), []);
+});
+
+test('a section heading with no model defers to the headings above it', () => {
+  assert.deepEqual(warnings('# Kimi K2 Model Card\n\n## Details\n\n### Model version\n\n2 trillion parameter model\n'), [['kimi-k2', '2 trillion', 'contradicted-figure']]);
+  // A nearer heading naming another model wins.
+  assert.deepEqual(warnings('# Kimi K2 Model Card\n\n## Llama 3\n\n### Model version\n\n70 billion parameter model\n'), []);
+});
