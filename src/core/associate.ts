@@ -78,6 +78,8 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
   }
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
   const unnamed = UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
+  if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
   if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore) && !(unnamed && /[,，]/.test(gapBefore))) return before;
   if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
@@ -85,8 +87,6 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
   if (unnamed && !APPOSITION.test(gapBefore)) return COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore) ? before : null;
-  // "Llama-3 8B和70B": sizes listed after a sized name are its siblings; the caller binds them to the family.
-  if (SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
   if (nameRightBefore(gapBefore)) return null;
   // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
@@ -125,13 +125,15 @@ function sizeInName(name: string): { bare: string; offset: number; num: string; 
 }
 
 // Ends with a lookahead, not \b: \b never holds after a CJK character ("8B模型的").
-const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
+// Adjectives may stand before the noun: "a 12B parameter-dense model", "12B 稠密模型".
+const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:(?:dense|sparse|MoE|base|chat|open|small|large|稠密|稀疏|密集|基础|对话)[\s-]*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
 // After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
 const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
+const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|一个|一款|某个)$/iu;
 // The copula's complement runs to the figure without a clause break or a comparison.
-const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|和|但)[^.。;；!?！？,，])*$/iu;
+const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|\bas\b|和|但)[^.。;；!?！？,，])*$/iu;
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
 const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/u;
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
@@ -202,6 +204,8 @@ function isUnusable(masked: string, m: ModelMention): boolean {
   if (variant && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
   // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
   if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
+  // "the larger Qwen models", "Llama 系列": a name without a version, as a plural or series, is the brand, not one model.
+  if (!/\d/.test(m.text) && /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u.test(after)) return true;
   // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.
   return /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu.test(after);
 }
@@ -239,10 +243,22 @@ function readSentences(
   }
   // Figures joined only by separators form one enumeration: one model, one reading ("in 8B, 70B and 405B sizes").
   const groups: Sizing[][] = [];
+  let prevRaw: RawFigure | undefined;
+  let prevCounts = true;
+  let notCountingUntil = -1;
   for (const raw of figures) {
     const bounds = sentences.find((s) => raw.start >= s.start && raw.start < s.end) ?? unit;
     const from = readFrom.get(raw);
-    const r = from === undefined ? reading(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
+    let r = from === undefined ? reading(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
+    // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
+    // else breaks that figure down; nothing inside it is a parameter count.
+    if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && /^[^()（）]*[(（][^()（）]*$/u.test(masked.slice(prevRaw.end, raw.start))) {
+      const close = masked.slice(raw.end, bounds.end).search(/[)）]/u);
+      notCountingUntil = close < 0 ? bounds.end : raw.end + close;
+    }
+    if (raw.start < notCountingUntil) r = undefined;
+    prevRaw = raw;
+    prevCounts = r !== undefined;
     if (restated.has(raw)) continue;
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
@@ -279,7 +295,9 @@ function readSentences(
     const usable = inSentence.filter((m) => !isUnusable(masked, m));
     const usableBefore = usable.filter((m) => m.end <= first.raw.start);
     const startsSentence = /^[\s*_>#+-]*$/u.test(masked.slice(sentence.start, first.raw.start));
-    if (!mention && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1 && (usableBefore.length > 0 || startsSentence)) {
+    // The model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
+    const forwardFree = usable.length > 0 && !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start));
+    if (!mention && picked !== null && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1 && (usableBefore.length > 0 || (startsSentence && forwardFree))) {
       // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
       // a sentence that names one model and states sizes is about it (the name first, or the size opening the sentence).
       mention = usableBefore.pop() ?? usable[0];
@@ -289,7 +307,7 @@ function readSentences(
     // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
     const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, first.raw.start));
     // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
-    const indefinite = /(?:\ban?|一个|一款|某个)\s*$/iu.test(masked.slice(sentence.start, first.raw.start)) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+    const indefinite = INDEFINITE_BEFORE.test(masked.slice(sentence.start, first.raw.start));
     if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
@@ -312,6 +330,15 @@ function readSentences(
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
         break;
       }
+    }
+    // "Baichuan-13B 是继 Baichuan-7B 之后开发的包含 130 亿参数的模型": a figure equal to the size in a name
+    // earlier in the sentence restates that name's size, whichever name is nearer.
+    if (mention && group.length === 1) {
+      const same = usableBefore.filter((m) => {
+        const size = sizeInName(m.text);
+        return size !== undefined && Math.abs(Number(size.num) * size.scale - first.raw.value) <= 0.05 * first.raw.value;
+      });
+      if (same.length > 0 && !same.includes(mention)) mention = same[same.length - 1];
     }
     if (!mention || isUnusable(masked, mention)) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
