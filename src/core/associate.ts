@@ -126,7 +126,7 @@ function sizeInName(name: string): { bare: string; offset: number; num: string; 
 
 // Ends with a lookahead, not \b: \b never holds after a CJK character ("8B模型的").
 // Adjectives may stand before the noun: "a 12B parameter-dense model", "12B 稠密模型".
-const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:(?:dense|sparse|MoE|base|chat|open|small|large|稠密|稀疏|密集|基础|对话)[\s-]*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
+const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:(?:的\s*)?(?:dense|sparse|MoE|base|chat|open|small|large|稠密|稀疏|密集|基础|对话)[\s-]*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
 // After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
 const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
@@ -333,12 +333,12 @@ function readSentences(
     }
     // "Baichuan-13B 是继 Baichuan-7B 之后开发的包含 130 亿参数的模型": a figure equal to the size in a name
     // earlier in the sentence restates that name's size, whichever name is nearer.
-    if (mention && group.length === 1) {
+    if ((mention || picked === null) && group.length === 1) {
       const same = usableBefore.filter((m) => {
         const size = sizeInName(m.text);
         return size !== undefined && Math.abs(Number(size.num) * size.scale - first.raw.value) <= 0.05 * first.raw.value;
       });
-      if (same.length > 0 && !same.includes(mention)) mention = same[same.length - 1];
+      if (same.length > 0 && !(mention && same.includes(mention))) mention = same[same.length - 1];
     }
     if (!mention || isUnusable(masked, mention)) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.

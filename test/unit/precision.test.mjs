@@ -178,3 +178,26 @@ test('a section heading with no model defers to the headings above it', () => {
   // A nearer heading naming another model wins.
   assert.deepEqual(warnings('# Kimi K2 Model Card\n\n## Llama 3\n\n### Model version\n\n70 billion parameter model\n'), []);
 });
+
+test('held-out shapes: sizes listed after a sized name, per-part sizes, broken-down GPU hours, brand plurals', () => {
+  assert.deepEqual(warnings('We are adding Llama 3.1 405B, 8B, and 70B to the catalog.'), []);
+  assert.deepEqual(warnings('Llama 3.1 was trained with 39.3M GPU hours (1.46M for 8B, 7.0M for 70B).'), []);
+  assert.deepEqual(warnings('Kimi K2 is not an ensemble of 8 models with 7B parameters each.'), []);
+  assert.deepEqual(warnings('DeepSeek-V3 weights include 671B of the main model and 14B of the Multi-Token Prediction (MTP) module weights.'), []);
+  assert.deepEqual(warnings('We pre-train DeepSeek-V3 on 14.8 trillion diverse and high-quality tokens.'), []);
+  assert.deepEqual(warnings('DeepSeek-V3 requires only 2.788M H800 GPU hours.'), []);
+  assert.deepEqual(warnings('For any of the larger Qwen models, for instance 1.7B, 4B or 32B, use this code.'), []);
+  assert.deepEqual(warnings('Kimi K2 decodes at the speed of a 12B parameter-dense model.'), []);
+});
+
+test('a figure equal to the size in a name earlier in the sentence restates that name', () => {
+  assert.deepEqual(claims('Qwen 14B 是继 Qwen 7B 之后开发的包含 140 亿参数的模型。').filter((c) => c[1] === '140 亿'), [['qwen', '140 亿', 'matches']]);
+});
+
+test('estimates the text labels itself ("行业估算", "industry estimates") are distanced like 推测', () => {
+  assert.deepEqual(claims('行业估算 Claude Opus 4.7 在 800B 总参数。').map((c) => c[2]), ['unchecked']);
+});
+
+test('"a 17 billion parameter model with 16 experts" states the active count', () => {
+  assert.deepEqual(claims('Kimi K2, a 32 billion parameter model with 384 experts, is open.'), [['kimi-k2', '32 billion', 'matches']]);
+});
