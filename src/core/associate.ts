@@ -398,7 +398,11 @@ function variantReference(
   const family = familyMention(topic, familyOf);
   if (!family) return undefined;
   // A definite reference needs an antecedent: the paragraph already stated sizes of the topic ("8B和70B版本", "(7B, 13B, 70B)").
-  const antecedent = earlier.some((a) => a.mention.modelId === family.modelId && a.raw.start >= unit.start && a.raw.end <= raw.start);
+  let antecedent = false;
+  // Walks back only over this unit's associations (they are appended in text order).
+  for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) {
+    if (earlier[i]!.mention.modelId === family.modelId && earlier[i]!.raw.end <= raw.start) antecedent = true;
+  }
   return antecedent ? family : undefined;
 }
 
