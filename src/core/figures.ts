@@ -49,7 +49,8 @@ const PARAMETER_NOUN_AFTER =
 // "**模型尺寸**：7B", "规模达到400B": a size label (emphasis allowed) or "reaches" before the figure.
 const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu;
 
-const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
+// "of which 36B are active": a copula may stand between the figure and "active".
+const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
 const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
@@ -105,7 +106,7 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   let statedKind: FigureKind | undefined;
   // "37 billion parameters are used for each token" is an active count, as "37B active" is.
   // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
-  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:used|activated|active)\s+(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after) || /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u.test(after)) {
+  if (ACTIVE_AFTER.test(after) || ACTIVE_BEFORE.test(before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after) || /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u.test(after)) {
     statedKind = 'active';
   } else if (/^[\s-]*(?:parameters?|params?)?[\s-]*(?:models?)?\s+with\s+\d+\s+(?:routed\s+)?experts\b/iu.test(after)) {
     // "a 17 billion parameter model with 16 experts": an MoE described by the parameters each token uses.

@@ -201,3 +201,8 @@ test('estimates the text labels itself ("行业估算", "industry estimates") ar
 test('"a 17 billion parameter model with 16 experts" states the active count', () => {
   assert.deepEqual(claims('Kimi K2, a 32 billion parameter model with 384 experts, is open.'), [['kimi-k2', '32 billion', 'matches']]);
 });
+
+test('"of which 36B are active", "12.9B parameters per token" state active counts', () => {
+  assert.deepEqual(claims('Mixtral 8x7B has 46.7B total parameters, of which 12.9B are active on any input.').map((c) => c[2]), ['matches', 'matches']);
+  assert.deepEqual(claims('Mixtral 8x7B uses 12.9B parameters per token.'), [['mixtral-8x7b', '12.9B', 'matches']]);
+});
