@@ -197,11 +197,13 @@ function reading(masked: string, raw: RawFigure, bounds: Span) {
 const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
 
 /** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
-function isUnusable(masked: string, m: ModelMention): boolean {
+function isUnusable(masked: string, m: ModelMention, title = false): boolean {
   const after = masked.slice(m.end, m.end + 24);
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
+  // In a title ("## Llama 2 Overview") a plain capitalised word is title case; only variant-shaped tokens count there.
   const variant = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u.exec(after);
-  if (variant && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
+  const shaped = variant && (!title || /[-\d]|^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/.test(variant[1]!));
+  if (variant && shaped && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
   // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
   if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
   // "the larger Qwen models", "Llama 系列": a name without a version, as a plural or series, is the brand, not one model.
@@ -325,7 +327,7 @@ function readSentences(
         const own = headingLevel(masked, heading);
         if (own >= level) continue;
         level = own;
-        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m));
+        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true));
         if (inHeading.length === 0) continue;
         if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
         break;
@@ -340,7 +342,8 @@ function readSentences(
       });
       if (same.length > 0 && !(mention && same.includes(mention))) mention = same[same.length - 1];
     }
-    if (!mention || isUnusable(masked, mention)) continue;
+    // A mention from a heading or list title above the unit is read as a title.
+    if (!mention || isUnusable(masked, mention, mention.end <= unit.start)) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
     if (mention !== picked) mention = familyMention(mention, familyOf);
     if (!mention) continue;

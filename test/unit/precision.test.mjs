@@ -206,3 +206,8 @@ test('"of which 36B are active", "12.9B parameters per token" state active count
   assert.deepEqual(claims('Mixtral 8x7B has 46.7B total parameters, of which 12.9B are active on any input.').map((c) => c[2]), ['matches', 'matches']);
   assert.deepEqual(claims('Mixtral 8x7B uses 12.9B parameters per token.'), [['mixtral-8x7b', '12.9B', 'matches']]);
 });
+
+test('a heading in title case still names its model; a variant-shaped token after the name does not', () => {
+  assert.deepEqual(warnings('## Llama 3 Overview\n\nThe model has 8B, 70B and 90B parameters.\n'), [['llama-3', '90B', 'contradicted-figure']]);
+  assert.deepEqual(warnings('## Qwen MoE-B\n\nThe model has 23.5B parameters.\n'), []);
+});
