@@ -135,6 +135,16 @@ for (const file of files) {
   perFile.push({ file, lang, bytes, findings: result.findings.length, information: info, falsePositives: fp, truePositives: tp, mutations: tried, caught, ms: Math.round(performance.now() - fileStarted) });
 }
 
+// Files the annotations do not cover: their warnings are listed for a reader to judge, not counted.
+const unjudged = [];
+for (const file of fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => /\.md$/i.test(f) && f !== 'README.md' && !files.includes(f)).sort() : []) {
+  const text = fs.readFileSync(path.join(corpus, file), 'utf8').replace(/^\ufeff/, '');
+  const pos = core.createPositionMap(text);
+  for (const f of checker.check(text).findings) {
+    if (f.severity === 'warning' || f.severity === 'error') unjudged.push({ file, line: pos(f.start).line, ruleId: f.ruleId, text: f.text, message: f.message });
+  }
+}
+
 function totals(list) {
   const bytes = list.reduce((a, f) => a + f.bytes, 0);
   const fp = list.reduce((a, f) => a + f.falsePositives, 0);
@@ -171,6 +181,7 @@ const summary = {
   chinese: totals(perFile.filter((f) => f.lang === 'ZH')),
   mutationChoices: byChoice,
   knownErrorsFound: `${knownErrors.filter((k) => k.found).length}/${knownErrors.length}`,
+  unjudgedWarnings: unjudged.length,
   ms: Math.round(performance.now() - started),
 };
 
@@ -193,9 +204,11 @@ if (!quiet) {
   for (const f of falsePositives) console.log(`  ${f.file}:${f.line} ${f.ruleId} "${f.text}" | ${f.message.slice(0, 120)}`);
   console.log('\nmutation misses:');
   for (const m of misses) console.log(`  ${m.file}:${m.line} ${m.model} "${m.original}" -> "${m.mutated}" (${m.choice}) | ${m.source}`);
+  console.log(`\nwarnings in files without annotations (not counted; judge by reading): ${unjudged.length}`);
+  for (const u of unjudged) console.log(`  ${u.file}:${u.line} ${u.ruleId} "${u.text}" | ${u.message.slice(0, 100)}`);
   console.log('\nannotated source errors (true positives when reported):');
   for (const k of knownErrors) console.log(`  ${k.found ? 'found ' : 'MISSED'} ${k.file}:${k.line} "${k.text}"${k.found ? ` (${k.ruleId} on "${k.finding}")` : ''}`);
 }
 console.log('\nsummary:', JSON.stringify(summary, null, 2));
 fs.mkdirSync(path.dirname(jsonOut), { recursive: true });
-fs.writeFileSync(jsonOut, JSON.stringify({ summary, perFile, falsePositives, misses, knownErrors, mutations: mutationsLog }, null, 2));
+fs.writeFileSync(jsonOut, JSON.stringify({ summary, perFile, falsePositives, misses, knownErrors, unjudged, mutations: mutationsLog }, null, 2));
