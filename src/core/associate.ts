@@ -137,7 +137,8 @@ const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|�
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
 const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/u;
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
-const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))/iu;
+// "Phi-3 small/medium" names two variants at once, like "Llama 3/2".
+const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|^\/[a-z]+(?![\w.-])/iu;
 
 /** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
 function inVariantList(text: string, raw: RawFigure, mention: ModelMention | undefined): boolean {
@@ -547,21 +548,34 @@ function readRow(
     const cell = cells[col];
     if (!cell) continue;
     const content = masked.slice(cell.start, cell.end);
-    if (!/^\s*~?\s*\d+(?:\.\d+)?\s*$/.test(content)) continue;
+    // "0.06 - 11": a span of a family's sizes is one range claim (some size lies in it).
+    const span = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*$/.exec(content);
+    if (span && Number(span[2]) > Number(span[1])) {
+      const start = cell.start + content.indexOf(span[1]!);
+      const end = cell.start + content.lastIndexOf(span[2]!) + span[2]!.length;
+      const low = Number(span[1]) * scale;
+      const high = Number(span[2]) * scale;
+      const raw: RawFigure = { start, end, text: masked.slice(start, end), value: (low + high) / 2, low, high, precision: scale, numberStart: start, numberEnd: end, scale, isRange: true, isProduct: false };
+      if (!figures.some((f) => overlaps(f, raw))) out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: true, statedKind: shape.columnKinds.get(col) }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
+      continue;
+    }
+    // "3, 7, 12": a list of a family's sizes; each number is one of them.
+    if (!/^\s*~?\s*\d+(?:\.\d+)?(?:\s*(?:,|、|\/)\s*\d+(?:\.\d+)?)*\s*$/.test(content)) continue;
     UNITLESS_NUMBER.lastIndex = 0;
-    const m = UNITLESS_NUMBER.exec(content);
-    if (!m) continue;
-    const start = cell.start + m.index;
-    const value = Number(m[0]) * scale;
-    const dot = m[0].indexOf('.');
-    const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
-    const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
-    if (figures.some((f) => overlaps(f, raw))) continue;
-    out.push({
-      figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
-      raw,
-      mention: rowModel,
-      distanced: isRowDistanced(masked, unit, raw),
-    });
+    let m: RegExpExecArray | null;
+    while ((m = UNITLESS_NUMBER.exec(content)) !== null) {
+      const start = cell.start + m.index;
+      const value = Number(m[0]) * scale;
+      const dot = m[0].indexOf('.');
+      const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
+      const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
+      if (figures.some((f) => overlaps(f, raw))) continue;
+      out.push({
+        figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
+        raw,
+        mention: rowModel,
+        distanced: isRowDistanced(masked, unit, raw),
+      });
+    }
   }
 }

@@ -2,7 +2,8 @@
 import type { Span } from './types';
 
 /** Where a clause starts or ends around a figure. */
-const CLAUSE_BREAK = /[,;:，；：—–]\s*(?:but|yet|while|whereas|though|although|instead|rather)?\b|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而/giu;
+// The connective is optional and needs its own word boundary: a bare "，" before a CJK character is a break too.
+const CLAUSE_BREAK = /[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而/giu;
 
 const CUE_BEFORE =
   /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates)\b|不是|并非|而非|并没有|没有|不具有|传闻|据传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|据称|所谓|并不是/iu;

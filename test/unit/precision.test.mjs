@@ -2,7 +2,7 @@
 // Every fixture is written here for the rule it pins down (no corpus text).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { starter } from './helpers.mjs';
+import { bundled, starter } from './helpers.mjs';
 
 function claims(text) {
   return starter()
@@ -210,4 +210,20 @@ test('"of which 36B are active", "12.9B parameters per token" state active count
 test('a heading in title case still names its model; a variant-shaped token after the name does not', () => {
   assert.deepEqual(warnings('## Llama 3 Overview\n\nThe model has 8B, 70B and 90B parameters.\n'), [['llama-3', '90B', 'contradicted-figure']]);
   assert.deepEqual(warnings('## Qwen MoE-B\n\nThe model has 23.5B parameters.\n'), []);
+});
+
+test("a 'Params (B)' cell may list a family's sizes ('8, 70') or span them ('8 - 70')", () => {
+  const table = (cell) => `| Model | Params (B) |\n|---|---|\n| Llama 3 | ${cell} |\n`;
+  assert.deepEqual(claims(table('8, 70')), [['llama-3', '8', 'matches'], ['llama-3', '70', 'matches']]);
+  assert.deepEqual(warnings(table('8, 90')), [['llama-3', '90', 'contradicted-figure']]);
+  assert.deepEqual(claims(table('8 - 70')).map((c) => c[2]), ['matches']);
+});
+
+test('"Phi-3 small/medium" names two variants at once (bundled facts)', () => {
+  const r = bundled().check('| Model | Params (B) |\n|---|---|\n| Phi-3 small/medium | 7, 14 |\n');
+  assert.deepEqual(r.findings, []);
+});
+
+test('a Chinese comma ends a clause for distancing: the estimate cue covers only its own clause', () => {
+  assert.deepEqual(claims('行业估算 Kimi K2 在 2T 总参数，活跃参数约 32B。').map((c) => [c[1], c[2]]), [['2T', 'unchecked'], ['32B', 'matches']]);
 });
