@@ -227,3 +227,8 @@ test('"Phi-3 small/medium" names two variants at once (bundled facts)', () => {
 test('a Chinese comma ends a clause for distancing: the estimate cue covers only its own clause', () => {
   assert.deepEqual(claims('行业估算 Kimi K2 在 2T 总参数，活跃参数约 32B。').map((c) => [c[1], c[2]]), [['2T', 'unchecked'], ['32B', 'matches']]);
 });
+
+test('"X (configuration): N" labels a configuration of X, not X', () => {
+  assert.deepEqual(claims('- Kimi K2 (top-1 expert): 52.5B 参数'), []);
+  assert.deepEqual(claims('- Kimi K2: 1T 参数'), [['kimi-k2', '1T', 'matches']]);
+});
