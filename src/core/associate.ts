@@ -207,6 +207,8 @@ function isUnusable(masked: string, m: ModelMention, title = false): boolean {
   if (variant && shaped && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
   // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
   if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
+  // "DeepSeek-R1 distilled models", "Llama 2-based models", "Qwen 蒸馏版": models derived from X are not X.
+  if (/^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu.test(after)) return true;
   // "Switch Transformer (top-1 expert): 52.5B": a name qualified by a parenthesised configuration, then a colon, labels that configuration.
   const qualified = /^\s*[(（]([^()（）]{1,40})[)）]\s*[:：]/u.exec(after + masked.slice(m.end + 24, m.end + 60));
   if (qualified && /[a-z]/.test(qualified[1]!) && !/\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/.test(qualified[1]!)) return true;

@@ -37,8 +37,8 @@ const NOT_PARAMETERS_BEFORE =
   /(?:[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
-const PER_PART_AFTER = /^[\s-]*(?:parameters?|params?)\s+(?:each|apiece|per\s+(?:expert|layer|head|model|block))\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
-const PER_PART_BEFORE = /(?:每个|每一个|每位)[^，。,.;；]{0,12}$/u;
+const PER_PART_AFTER = /^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
+const PER_PART_BEFORE = /(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu;
 
 /** Tokens or training data named just before: "15T tokens of", "trained on 15T", "预训练数据 2T". */
 const DATA_BEFORE = /(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\btraining\s+(?:on|with)|\bcorpus\s+of|\bdataset\s+of|\btokens?\s*(?:[:=]|of)?|\bcontext(?:\s+(?:window|length))?\s*(?:of|[:=])?|训练数据|数据量|语料|tokens?数|上下文)\s*(?:about|around|over|roughly|nearly|~|约|超过)?\s*$/iu;

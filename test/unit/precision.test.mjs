@@ -232,3 +232,10 @@ test('"X (configuration): N" labels a configuration of X, not X', () => {
   assert.deepEqual(claims('- Kimi K2 (top-1 expert): 52.5B 参数'), []);
   assert.deepEqual(claims('- Kimi K2: 1T 参数'), [['kimi-k2', '1T', 'matches']]);
 });
+
+test('per-expert sizes and derived models are not the model\'s size', () => {
+  assert.deepEqual(warnings('Mixtral 8x7B has 8 experts of 7B each.'), []);
+  assert.deepEqual(warnings('Mixtral 8x7B: 8 experts, each roughly 7B.'), []);
+  assert.deepEqual(warnings('DeepSeek-V3 distilled models range from 1.5B to 70B.'), []);
+  assert.deepEqual(warnings('Llama 3-based models with 13B parameters are popular.'), []);
+});
