@@ -98,7 +98,7 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
 }
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
-const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size)$/;
+const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;
 
 function nameRightBefore(gap: string): boolean {
   // "Ministral 3 3B": the name may carry a version number before the size.
@@ -135,7 +135,13 @@ const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|一个|�
 // The copula's complement runs to the figure without a clause break or a comparison.
 const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|\bas\b|和|但)[^.。;；!?！？,，])*$/iu;
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
-const UNKNOWN_NAME = /\b[A-Z][A-Za-z]*[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/u;
+const UNKNOWN_NAME = /\b([A-Z][A-Za-z]*)[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/gu;
+
+/** Does the text name a model we do not know ("GPT-5.55", "SkyPile")? "Just 37", "In 2023" are not names. */
+function namesUnknown(text: string): boolean {
+  for (const m of text.matchAll(UNKNOWN_NAME)) if (!m[1] || !NOT_A_NAME.test(m[1])) return true;
+  return false;
+}
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
 // "Phi-3 small/medium" names two variants at once, like "Llama 3/2".
 const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|^\/[a-z]+(?![\w.-])/iu;
@@ -283,6 +289,11 @@ function readSentences(
     let explicit = group.some((g) => g.explicit);
     const first = group[0]!;
     const sentence = sentences.find((s) => first.raw.start >= s.start && first.raw.start < s.end) ?? unit;
+    // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
+    // parameter count in the same sentence shares its elided noun.
+    if (!explicit) {
+      explicit = groups.some((other) => other !== group && other.some((g) => g.explicit && g.raw.end <= first.raw.start && g.raw.start >= sentence.start && g.raw.scale === first.raw.scale && g.raw.scale > 1));
+    }
     const inSentence = unitMentions.filter((m) => inside(m, sentence));
     const lastRaw = group[group.length - 1]!.raw;
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
@@ -313,7 +324,7 @@ function readSentences(
     if (!mention && picked !== null && explicit && usableBefore.length === 0) mention = colonTopic(masked, sentences, sentences.indexOf(sentence), unitMentions);
     if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
     // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
-    const namesUnknownModel = UNKNOWN_NAME.test(masked.slice(sentence.start, first.raw.start));
+    const namesUnknownModel = namesUnknown(masked.slice(sentence.start, first.raw.start));
     // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
     const indefinite = INDEFINITE_BEFORE.test(masked.slice(sentence.start, first.raw.start));
     if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {

@@ -239,3 +239,10 @@ test('per-expert sizes and derived models are not the model\'s size', () => {
   assert.deepEqual(warnings('DeepSeek-V3 distilled models range from 1.5B to 70B.'), []);
   assert.deepEqual(warnings('Llama 3-based models with 13B parameters are popular.'), []);
 });
+
+test('an elided parameter noun: "37 billion parameters … as opposed to all 680 billion"', () => {
+  assert.deepEqual(warnings('DeepSeek-V3 is an MoE. Just 37 billion parameters are used for each token, as opposed to all 680 billion.'), []);
+  assert.deepEqual(warnings('DeepSeek-V3 is an MoE. Just 37 billion parameters are used for each token, as opposed to all 900 billion.'), [['deepseek-v3', '900 billion', 'contradicted-figure']]);
+  // Another unit, or a count of something else, does not share the noun.
+  assert.deepEqual(warnings('DeepSeek-V3 is an MoE. It has 671 billion parameters and 2 million downloads.'), []);
+});
