@@ -37,7 +37,7 @@ const NOT_PARAMETERS_BEFORE =
   /(?:[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
-const PER_PART_AFTER = /^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
+const PER_PART_AFTER = /^[\s-]*(?:trainable|learnable|additional|extra|adapter|LoRA)\s+(?:parameters?|params?)|^[\s-]*(?:个)?可训练参数|^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
 const PER_PART_BEFORE = /(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu;
 
 /** Tokens or training data named just before: "15T tokens of", "trained on 15T", "预训练数据 2T". */
@@ -51,7 +51,8 @@ const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|�
 
 // "of which 36B are active": a copula may stand between the figure and "active".
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
-const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
+// "active per token (about 86B)": the parenthesis restates the active amount.
+const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为(（])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
 const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
 

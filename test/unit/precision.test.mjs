@@ -246,3 +246,8 @@ test('an elided parameter noun: "37 billion parameters … as opposed to all 680
   // Another unit, or a count of something else, does not share the noun.
   assert.deepEqual(warnings('DeepSeek-V3 is an MoE. It has 671 billion parameters and 2 million downloads.'), []);
 });
+
+test('trainable (adapter) parameters are not the model size; "active per token (about 32B)" is active', () => {
+  assert.deepEqual(warnings('We fine-tuned Llama 3 with LoRA rank 16 (about 40M trainable parameters).'), []);
+  assert.deepEqual(claims('Kimi K2 has 1T parameters, of which a few percent are active per token (about 32B).').map((c) => c[2]), ['matches', 'matches']);
+});
