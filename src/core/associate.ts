@@ -394,8 +394,9 @@ function colonTopic(masked: string, sentences: Span[], index: number, mentions: 
 const VARIANT_REFERENCE_BEFORE = /(?:\bthe\s+(?:[a-z]+(?:est|er)\s+)?|(?:^|[，,：:；;。]|而|其中|除了|最大的|最小的)\s*)$/iu;
 
 /**
- * The paragraph's topic (its first model, as a family) for a definite reference to one of its sizes. A model named
- * on the way with that very size ("… Qwen 72B, and the 72B model …") is what the reference points to instead.
+ * The antecedent of a definite reference to a size: the model the paragraph last stated sizes for
+ * ("Gemma 3 提供 1B、4B、12B 和 27B；其中 27B 版本…", "(7B, 13B, 70B) … the 70B model"). A model named
+ * after it with that very size ("… Qwen 72B, and the 72B model …") is what the reference points to instead.
  */
 function variantReference(
   masked: string,
@@ -408,22 +409,23 @@ function variantReference(
 ): ModelMention | undefined {
   if (!UNNAMED_MODEL_AFTER.test(masked.slice(raw.end, raw.end + 30))) return undefined;
   if (!VARIANT_REFERENCE_BEFORE.test(masked.slice(sentence.start, raw.start))) return undefined;
-  const before = mentions.filter((m) => m.end <= raw.start && !isUnusable(masked, m));
-  const topic = before[0];
-  if (!topic) return undefined;
-  for (const m of before) {
-    const size = sizeInName(m.text);
-    if (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value && familyMention(m, familyOf)?.modelId !== familyMention(topic, familyOf)?.modelId) return undefined;
-  }
-  const family = familyMention(topic, familyOf);
-  if (!family) return undefined;
-  // A definite reference needs an antecedent: the paragraph already stated sizes of the topic ("8B和70B版本", "(7B, 13B, 70B)").
-  let antecedent = false;
-  // Walks back only over this unit's associations (they are appended in text order).
+  // Associations are appended in text order; only this unit's count.
+  let antecedent: Association | undefined;
   for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) {
-    if (earlier[i]!.mention.modelId === family.modelId && earlier[i]!.raw.end <= raw.start) antecedent = true;
+    if (earlier[i]!.raw.end <= raw.start) {
+      antecedent = earlier[i];
+      break;
+    }
   }
-  return antecedent ? family : undefined;
+  if (!antecedent) return undefined;
+  const family = familyMention(antecedent.mention, familyOf);
+  if (!family) return undefined;
+  for (const m of mentions) {
+    if (m.start < antecedent.raw.end || m.end > raw.start || isUnusable(masked, m)) continue;
+    const size = sizeInName(m.text);
+    if (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value && familyMention(m, familyOf)?.modelId !== family.modelId) return undefined;
+  }
+  return family;
 }
 
 function headingLevel(masked: string, heading: Span): number {

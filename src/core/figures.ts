@@ -33,8 +33,9 @@ const UNIT_VALUE: Record<string, number> = {
 const NOT_PARAMETERS_AFTER =
   /^[\s-]*(?:\(|\)|（|）)?[\s]*(?:tokens?|令牌|训练(?:数据|语料|token)|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:(?:H100|H800|H20|A100|V100|TPU)[\s-]*)?(?:GPU|TPU)?[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
 
+// "名为 8x7B", "called 70B": a figure introduced as a name is not a count.
 const NOT_PARAMETERS_BEFORE =
-  /(?:[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
+  /(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
 const PER_PART_AFTER = /^[\s-]*(?:trainable|learnable|additional|extra|adapter|LoRA)\s+(?:parameters?|params?)|^[\s-]*(?:个)?可训练参数|^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;

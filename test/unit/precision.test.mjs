@@ -251,3 +251,8 @@ test('trainable (adapter) parameters are not the model size; "active per token (
   assert.deepEqual(warnings('We fine-tuned Llama 3 with LoRA rank 16 (about 40M trainable parameters).'), []);
   assert.deepEqual(claims('Kimi K2 has 1T parameters, of which a few percent are active per token (about 32B).').map((c) => c[2]), ['matches', 'matches']);
 });
+
+test('a definite reference binds to the model whose sizes were stated last; "名为 8x7B" is a name', () => {
+  assert.deepEqual(warnings('通义千问有 7B 和 14B 两个版本。Llama 3 提供 8B 和 70B 两种规模，其中 70B 版本可在两张 GPU 上运行。'), []);
+  assert.deepEqual(warnings('Mixtral 8x7B 虽然名为 8x7B，但总参数只有 46.7B。'), []);
+});
