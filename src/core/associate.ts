@@ -281,8 +281,15 @@ function readSentences(
       groups.push([]);
       continue;
     }
-    if (prev && ENUMERATION_GAP.test(masked.slice(prev.raw.end, raw.start))) last!.push(entry);
-    else groups.push([entry]);
+    const gap = prev ? masked.slice(prev.raw.end, raw.start) : '';
+    if (prev && ENUMERATION_GAP.test(gap)) {
+      // "671B/37B", "46.7B/12.9B": a smaller figure after a slash is the MoE total/active notation.
+      if (/^\s*\/\s*$/.test(gap) && last!.length === 1 && raw.value < prev.raw.value && !prev.reading.statedKind && !entry.reading.statedKind) {
+        prev.reading = { ...prev.reading, statedKind: 'total' };
+        entry.reading = { ...entry.reading, statedKind: 'active' };
+      }
+      last!.push(entry);
+    } else groups.push([entry]);
   }
   for (const group of groups) {
     if (group.length === 0) continue;

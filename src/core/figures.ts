@@ -51,7 +51,7 @@ const PARAMETER_NOUN_AFTER =
 const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu;
 
 // "of which 36B are active": a copula may stand between the figure and "active".
-const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
+const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 // "active per token (about 86B)": the parenthesis restates the active amount.
 const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为(（])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;

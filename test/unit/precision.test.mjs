@@ -256,3 +256,11 @@ test('a definite reference binds to the model whose sizes were stated last; "名
   assert.deepEqual(warnings('通义千问有 7B 和 14B 两个版本。Llama 3 提供 8B 和 70B 两种规模，其中 70B 版本可在两张 GPU 上运行。'), []);
   assert.deepEqual(warnings('Mixtral 8x7B 虽然名为 8x7B，但总参数只有 46.7B。'), []);
 });
+
+test('MoE total/active notation: "DeepSeek-V3 (671B/37B)", "117B parameters, 5.1B of them active"', () => {
+  assert.deepEqual(claims('DeepSeek-V3 (671B/37B) is open.').map((c) => c[2]), ['matches', 'matches']);
+  assert.deepEqual(warnings('DeepSeek-V3 (671B/57B) is open.'), [['deepseek-v3', '57B', 'contradicted-figure']]);
+  assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, 37B of them active.').map((c) => c[2]), ['matches', 'matches']);
+  // Ascending slash lists are sizes, not total/active.
+  assert.deepEqual(claims('Llama 3 (8B/70B) is open.').map((c) => c[2]), ['matches', 'matches']);
+});
