@@ -291,16 +291,22 @@ function readSentences(
       last!.push(entry);
     } else groups.push([entry]);
   }
+  // Units of the parameter counts already read in the current sentence (groups come in text order).
+  let countedIn: Span | undefined;
+  let countedScales = new Set<number>();
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
     const first = group[0]!;
     const sentence = sentences.find((s) => first.raw.start >= s.start && first.raw.start < s.end) ?? unit;
+    if (countedIn !== sentence) {
+      countedIn = sentence;
+      countedScales = new Set();
+    }
     // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
     // parameter count in the same sentence shares its elided noun.
-    if (!explicit) {
-      explicit = groups.some((other) => other !== group && other.some((g) => g.explicit && g.raw.end <= first.raw.start && g.raw.start >= sentence.start && g.raw.scale === first.raw.scale && g.raw.scale > 1));
-    }
+    if (!explicit && first.raw.scale > 1 && countedScales.has(first.raw.scale)) explicit = true;
+    for (const g of group) if (g.explicit && g.raw.scale > 1) countedScales.add(g.raw.scale);
     const inSentence = unitMentions.filter((m) => inside(m, sentence));
     const lastRaw = group[group.length - 1]!.raw;
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
