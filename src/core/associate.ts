@@ -15,6 +15,8 @@ export interface Association {
 const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]|\\(?=\r?\n)/g;
 /** What may stand between a figure and the model it qualifies when the figure comes first. */
 // "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.
+// "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
+const COORDINATED_MODIFIERS = /^\s*参数量?\s*(?:[、和及与,，]\s*\d[\d.]*\s*(?:万亿|千亿|百亿|亿|[BMT])?\s*[\u4e00-\u9fff]{1,6})+\s*的\s*$/u;
 const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\s*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的\s*)?$/iu;
 const PARAM_HEADER = /param|参数|规模|#\s*p|size|大小/iu;
 const NOT_PARAM_HEADER = /token|context|data|memory|显存|内存|GB|vram|speed|throughput|上下文|数据|长度|length|disk|file/iu;
@@ -82,7 +84,7 @@ function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMe
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
   if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore) && !(unnamed && /[,，]/.test(gapBefore))) return before;
-  if (after && FORWARD_GAP.test(text.slice(raw.end, after.start))) return after;
+  if (after && (FORWARD_GAP.test(text.slice(raw.end, after.start)) || COORDINATED_MODIFIERS.test(text.slice(raw.end, after.start)))) return after;
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
@@ -326,7 +328,8 @@ function readSentences(
     if (mention && mention.start >= lastRaw.end) explicit = true;
     const usable = inSentence.filter((m) => !isUnusable(masked, m));
     const usableBefore = usable.filter((m) => m.end <= first.raw.start);
-    const startsSentence = /^[\s*_>#+-]*$/u.test(masked.slice(sentence.start, first.raw.start));
+    // A list item's label ("- 模型容量较小：6B 的小容量…") does not keep a size from opening the sentence.
+    const startsSentence = /^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u.test(masked.slice(sentence.start, first.raw.start));
     // The model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
     const forwardFree = usable.length > 0 && !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start));
     if (!mention && picked !== null && explicit && usable.length === inSentence.length && new Set(usable.map((m) => m.modelId)).size === 1 && (usableBefore.length > 0 || (startsSentence && forwardFree))) {
@@ -340,6 +343,7 @@ function readSentences(
     const namesUnknownModel = namesUnknown(masked.slice(sentence.start, first.raw.start));
     // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
     const indefinite = INDEFINITE_BEFORE.test(masked.slice(sentence.start, first.raw.start));
+    let fromHeading = false;
     if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
@@ -359,7 +363,10 @@ function readSentences(
         level = own;
         const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true));
         if (inHeading.length === 0) continue;
-        if (new Set(inHeading.map((m) => m.modelId)).size === 1) mention = inHeading[0];
+        if (new Set(inHeading.map((m) => m.modelId)).size === 1) {
+          mention = inHeading[0];
+          fromHeading = true;
+        }
         break;
       }
     }
@@ -375,7 +382,8 @@ function readSentences(
     // A mention from a heading or list title above the unit is read as a title.
     if (!mention || isUnusable(masked, mention, mention.end <= unit.start)) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
-    if (mention !== picked) mention = familyMention(mention, familyOf);
+    // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
+    if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
     if (!mention) continue;
     for (const g of group) {
       const s = sentences.find((x) => g.raw.start >= x.start && g.raw.start < x.end) ?? unit;

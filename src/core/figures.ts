@@ -46,7 +46,7 @@ const DATA_BEFORE = /(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\bt
 
 // "132B 总参数", "in 8B, 70B and 405B sizes", "7B和13B版本": a qualifier or a size noun after the figure also says what it counts.
 const PARAMETER_NOUN_AFTER =
-  /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse|总|激活|活跃)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模|sizes?(?![A-Za-z])|尺寸|(?:versions?|variants?)(?![A-Za-z])|版本)/iu;
+  /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse|总|激活|活跃)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模|sizes?(?![A-Za-z])|尺寸|(?:versions?|variants?)(?![A-Za-z])|版本|(?:的)?(?:小|大)?容量)/iu;
 // "**模型尺寸**：7B", "规模达到400B": a size label (emphasis allowed) or "reaches" before the figure.
 const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu;
 

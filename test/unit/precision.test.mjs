@@ -264,3 +264,15 @@ test('MoE total/active notation: "DeepSeek-V3 (671B/37B)", "117B parameters, 5.1
   // Ascending slash lists are sizes, not total/active.
   assert.deepEqual(claims('Llama 3 (8B/70B) is open.').map((c) => c[2]), ['matches', 'matches']);
 });
+
+test('Chinese shapes: a list label before an opening size, coordinated modifiers before 的', () => {
+  assert.deepEqual(warnings('- 模型容量较小：9B 的小容量，决定了 Llama 3 的能力有限。'), [['llama-3', '9B', 'contradicted-figure']]);
+  assert.deepEqual(warnings('事实上，90B参数量、15T训练数据的 Llama 3 已经很大。'), [['llama-3', '90B', 'contradicted-figure']]);
+  assert.deepEqual(warnings('事实上，70B参数量、15T训练数据的 Llama 3 已经很大。'), []);
+});
+
+test('a sized name heading the document is its model when no family is known', () => {
+  const doc = (n) => `# gpt-oss-20b\n\n## Limits\n\n- Capacity: ${n} parameters make it small.\n`;
+  assert.deepEqual(warnings(doc('21B')), []);
+  assert.deepEqual(warnings(doc('30B')), [['gpt-oss-20b', '30B', 'contradicted-figure']]);
+});
