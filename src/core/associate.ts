@@ -441,6 +441,12 @@ function variantReference(
   if (!antecedent) return undefined;
   const family = familyMention(antecedent.mention, familyOf);
   if (!family) return undefined;
+  // Only a family has sizes to refer to: the antecedent is a family name, or the paragraph gave it several sizes.
+  if (!family.sizedName) {
+    const sizes = new Set<number>();
+    for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) if (earlier[i]!.mention.modelId === family.modelId) sizes.add(earlier[i]!.figure.value);
+    if (sizes.size < 2) return undefined;
+  }
   for (const m of mentions) {
     if (m.start < antecedent.raw.end || m.end > raw.start || isUnusable(masked, m)) continue;
     const size = sizeInName(m.text);

@@ -276,3 +276,7 @@ test('a sized name heading the document is its model when no family is known', (
   assert.deepEqual(warnings(doc('21B')), []);
   assert.deepEqual(warnings(doc('30B')), [['gpt-oss-20b', '30B', 'contradicted-figure']]);
 });
+
+test('a definite size reference needs a family antecedent, not a single model', () => {
+  assert.deepEqual(warnings('Kimi K2 (1T) is large. The 405B model is the largest open dense model.'), []);
+});
