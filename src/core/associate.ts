@@ -450,7 +450,8 @@ function variantReference(
   for (const m of mentions) {
     if (m.start < antecedent.raw.end || m.end > raw.start || isUnusable(masked, m)) continue;
     const size = sizeInName(m.text);
-    if (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value && familyMention(m, familyOf)?.modelId !== family.modelId) return undefined;
+    const sameSize = (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value) || m.text.toLowerCase().endsWith(raw.text.toLowerCase());
+    if (sameSize && familyMention(m, familyOf)?.modelId !== family.modelId) return undefined;
   }
   return family;
 }
