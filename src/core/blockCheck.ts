@@ -1,5 +1,5 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate } from './associate';
+import { associate, canCarryFigures, outlineHeadings, type HeadingOutline } from './associate';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
 import type { NameMatcher } from './names';
@@ -15,16 +15,23 @@ export interface BlockReading {
   figures: RawFigure[];
   /** Figures, or table rows whose unitless cells a header may make figures. */
   hasClaims: boolean;
-  /** The mentions (indices) of the block's last heading, when it has a heading. */
-  heading?: number[];
-  /** The last mention (index) the blocks after this one may take as their context. */
+  /** The block's headings in order: level and the mentions (indices) that can name their section's model. */
+  headings: { level: number; mentions: number[] }[];
+  /**
+   * The last mention (index) the blocks after this one may take as their context; -1 when the block
+   * has a heading after which no usable mention follows (the context ends there).
+   */
   context?: number;
 }
 
-/** A claim judged in block-relative offsets; `mention` is an index into the block's mentions, or -1 - i into the outside list. */
+/**
+ * A claim judged in block-relative offsets; `mention` is an index into the block's mentions, or -1 - i
+ * into the outside list; `as` when the claim is about that mention's family rather than the name itself.
+ */
 export interface JudgedClaim {
   figure: ParsedFigure;
   mention: number;
+  as?: { modelId: string; sizedName?: boolean };
   distanced: boolean;
   verdict: Claim['verdict'];
   model: ModelFact;
@@ -39,54 +46,62 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const prose = extractBlockProse(text);
   const mentions = matcher.find(prose.masked);
   const figures = mayHoldFigures(prose.masked) ? scanFigures(prose.masked) : [];
-  const hasClaims = figures.length > 0 || prose.units.some((u) => u.kind === 'row');
-  const reading: BlockReading = { prose, mentions, figures, hasClaims };
-  let lastHeading = -1;
-  for (let i = prose.units.length - 1; i >= 0; i--) {
-    if (prose.units[i]!.kind === 'heading') {
-      lastHeading = i;
-      break;
-    }
-  }
-  const after = lastHeading >= 0 ? prose.units[lastHeading]!.end : 0;
-  if (lastHeading >= 0) {
-    const h = prose.units[lastHeading]!;
-    reading.heading = [];
-    mentions.forEach((m, i) => {
-      if (m.start >= h.start && m.end <= h.end) reading.heading!.push(i);
-    });
-  }
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    if (mentions[i]!.start < after) break;
-    reading.context = i;
-    break;
-  }
+  // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
+  const hasClaims = figures.length > 0 || prose.units.some((u) => u.kind === 'row') || mentions.some((m) => m.sizedName);
+  const outline = outlineHeadings(prose, mentions);
+  const index = new Map(mentions.map((m, i) => [m, i]));
+  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map((h) => ({ level: h.outline.level, mentions: h.outline.mentions.map((m) => index.get(m)!) })) };
+  const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
+  const last = mentions[mentions.length - 1];
+  // A table row without a model cell takes the last model named before it under the same heading.
+  if (last && last.start >= (lastHeading?.end ?? 0)) reading.context = canCarryFigures(prose.masked, last) ? mentions.length - 1 : -1;
+  else if (lastHeading) reading.context = -1;
   return reading;
 }
 
+/** The mentions a block's claims may point to outside it, in the order `JudgedClaim.mention` counts them. */
+export function outsideList(headings: HeadingOutline[], context: ModelMention | undefined): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const h of headings) for (const m of h.mentions) out.push(m);
+  if (context) out.push(context);
+  return out;
+}
+
 /** Ties the block's figures to models and judges each against the fact base. */
-export function judgeBlock(text: string, reading: BlockReading, outsideHeading: ModelMention[], outsideContext: ModelMention | undefined, models: Map<string, ModelFact>): JudgedClaim[] {
+export function judgeBlock(
+  text: string,
+  reading: BlockReading,
+  headings: HeadingOutline[],
+  context: ModelMention | undefined,
+  models: Map<string, ModelFact>,
+  familyOf: (name: string) => string | undefined,
+): JudgedClaim[] {
   if (!reading.hasClaims) return [];
-  const associations = associate({
-    prose: reading.prose,
-    mentions: reading.mentions,
-    figures: reading.figures,
-    outside: { heading: outsideHeading, context: outsideContext },
-  });
+  const associations = associate({ prose: reading.prose, mentions: reading.mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
+  const outside = outsideList(headings, context);
   let local: Map<ModelMention, number> | undefined;
   let messages: Map<string, string> | undefined;
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
     local ??= new Map(reading.mentions.map((m, i) => [m, i]));
-    let mention = local.get(a.mention);
+    let mention = local.get(a.mention) ?? (outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined);
+    let as: JudgedClaim['as'];
     if (mention === undefined) {
-      const h = outsideHeading.indexOf(a.mention);
-      mention = h >= 0 ? -1 - h : -1 - outsideHeading.length;
+      // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
+      const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
+      const at = countStartsBefore(reading.mentions, a.mention.start);
+      const here = at < reading.mentions.length && same(reading.mentions[at]!) ? at : -1;
+      const there = outside.findIndex(same);
+      if (here >= 0) mention = here;
+      else if (there >= 0) mention = -1 - there;
+      else continue;
+      as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
     const v = judgeFigure(model, a.figure, a.distanced);
     const claim: JudgedClaim = { figure: a.figure, mention, distanced: a.distanced, verdict: v.verdict, model };
+    if (as) claim.as = as;
     if (v.matched) claim.matched = v.matched;
     if (v.expected) claim.expected = v.expected;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
@@ -108,4 +123,16 @@ export function judgeBlock(text: string, reading: BlockReading, outsideHeading: 
     out.push(claim);
   }
   return out;
+}
+
+/** How many mentions (sorted by start) start before `offset`. */
+function countStartsBefore(mentions: ModelMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -22,11 +22,13 @@ export function createChecker(base: FactBase): Checker {
   const byId = new Map(base.models.map((m) => [m.id, m]));
   const byName = new Map<string, ModelFact>();
   for (const m of base.models) for (const n of [m.id, m.name, ...m.aliases]) byName.set(normalizeName(n), m);
+  // The model a sized name's bare part names ("Llama 3" in "Llama 3 13B"), for checking the size against the family.
+  const familyOf = (name: string): string | undefined => byName.get(normalizeName(name))?.id;
   return {
     base,
     model: (id) => byId.get(id),
     lookup: (n) => byId.get(n) ?? byName.get(normalizeName(n)),
-    check: (text, options) => createSession(matcher, byId, false).check(text, options),
-    session: () => createSession(matcher, byId),
+    check: (text, options) => createSession(matcher, byId, familyOf, false).check(text, options),
+    session: () => createSession(matcher, byId, familyOf),
   };
 }

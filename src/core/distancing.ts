@@ -2,10 +2,11 @@
 import type { Span } from './types';
 
 /** Where a clause starts or ends around a figure. */
-const CLAUSE_BREAK = /[,;:，；：—–]\s*(?:but|yet|while|whereas|though|although|instead|rather)?\b|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而/giu;
+// The connective is optional and needs its own word boundary: a bare "，" before a CJK character is a break too.
+const CLAUSE_BREAK = /[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而/giu;
 
 const CUE_BEFORE =
-  /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claimed)\b|不是|并非|而非|传闻|据传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|据称|所谓|并不是/iu;
+  /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates)\b|不是|并非|而非|并没有|没有|不具有|传闻|据传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|据称|所谓|并不是/iu;
 
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
@@ -112,11 +113,14 @@ function cueBefore(text: string, scan: SentenceScan, clauseStart: number, breakI
   return cueBetween(text, clauseStart, first, figureStart);
 }
 
+const WHY = /^[\s>*_-]*(?:why|为什么|为何)(?![A-Za-z])/iu;
+
 /** True when the sentence negates, rumours, questions or labels the figure as superseded. */
 export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
   const scan = scanSentence(text, sentence);
+  // A question distances its figures, except a "why" question, which presupposes them ("Why 47B and not 56B?").
   // A question mark after the figure is also the sentence's last, so the sentence's own answer covers both.
-  if (scan.asks) return true;
+  if (scan.asks && !WHY.test(text.slice(sentence.start, figure.start))) return true;
   // The clause runs from the last break ending before the figure to the first break starting after it;
   // breaks that overlap the figure count for neither.
   const before = countBelow(scan.breakEnds, figure.start, true);

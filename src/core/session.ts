@@ -1,5 +1,6 @@
 // Checks successive versions of one draft, re-reading only the blocks an edit touched.
-import { judgeBlock, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
+import type { HeadingOutline } from './associate';
+import { judgeBlock, outsideList, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
 import { splitBlocks } from './blocks';
 import { readDirectives } from './directives';
 import type { NameMatcher } from './names';
@@ -73,7 +74,7 @@ function sameList(a: ModelMention[], b: ModelMention[]): boolean {
  * session (`keep` false) lets go of each block's reading as soon as it is placed, so a 10 MB draft
  * never holds every block's prose at once.
  */
-export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, keep = true): CheckSession {
+export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
   let previous: { text: string; blocks: BlockState[] } | undefined;
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
@@ -140,11 +141,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       const placedBlocks: Placed[] = [];
-      let heading: ModelMention[] = [];
+      // The headings the next block sits under (outermost first) and the last model named under the nearest.
+      let stack: HeadingOutline[] = [];
+      let headings: HeadingOutline[] = [];
       let context: ModelMention | undefined;
-      // Rebuilt only when the heading or the context changes, so unchanged blocks compare by identity.
+      // Rebuilt only when the headings or the context change, so unchanged blocks compare by identity.
       let key = '|';
-      let outside: ModelMention[] = heading;
+      let outside: ModelMention[] = [];
       for (const b of blocks) {
         if (b.skip) continue;
         b.reading ??= readBlock(b.text, matcher);
@@ -152,7 +155,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         let judged: JudgedClaim[] = [];
         if (r.hasClaims) {
           // Association reads the surroundings only for which models they name.
-          if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, heading, context, models) };
+          if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
         let placed = b.placed;
@@ -168,15 +171,20 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           b.judged = undefined;
           b.placed = undefined;
         }
-        const headingBefore = heading;
         const contextBefore = context;
-        if (r.heading) {
-          heading = r.heading.map((i) => placed.mentions[i]!);
-          context = r.context !== undefined ? placed.mentions[r.context] : undefined;
-        } else if (r.context !== undefined) context = placed.mentions[r.context];
-        if (heading !== headingBefore || context !== contextBefore) {
-          key = `${heading.map((m) => m.modelId).join(' ')}|${context?.modelId ?? ''}`;
-          outside = context ? [...heading, context] : heading;
+        if (r.headings.length) {
+          stack = [...stack];
+          for (const h of r.headings) {
+            // A heading closes every section at its level or deeper.
+            while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+            stack.push({ level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!) });
+          }
+          headings = [...stack].reverse();
+        }
+        if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
+        if (r.headings.length || context !== contextBefore) {
+          key = `${headings.map((h) => `${h.level}:${h.mentions.map((m) => m.modelId).join(' ')}`).join(';')}|${context?.modelId ?? ''}`;
+          outside = outsideList(headings, context);
         }
       }
       const findings = findingsOf(text, placedBlocks, options);
@@ -198,7 +206,8 @@ function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: M
   const mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
   if (inPlace) for (const m of mentions) move(m);
   const claims = judged.map((j) => {
-    const claim: Claim = { figure: move(j.figure), mention: j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!, distanced: j.distanced, verdict: j.verdict };
+    const base = j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!;
+    const claim: Claim = { figure: move(j.figure), mention: j.as ? { ...base, ...j.as } : base, distanced: j.distanced, verdict: j.verdict };
     if (j.matched) claim.matched = j.matched;
     return claim;
   });

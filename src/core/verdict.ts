@@ -11,6 +11,7 @@ export interface Verdict {
 
 const STATUS_RANK: Record<FigureStatus, number> = { official: 3, derived: 2, estimate: 1, rumor: 0, superseded: -1 };
 const TRILLION_SCALE = 5e11;
+const ROUNDING_CAP = 0.15;
 
 function isCurrent(f: FactFigure): boolean {
   return f.status !== 'superseded' && f.status !== 'rumor';
@@ -21,8 +22,9 @@ export function figureMatches(f: ParsedFigure, fact: FactFigure): boolean {
   const v = fact.value;
   const slack = f.hedged ? 0.1 : 0.05;
   if (f.low !== f.high) return v >= f.low * (1 - slack) && v <= f.high * (1 + slack);
-  // The writer's own rounding counts, up to a tenth of the value ("1T" for 1.04T, not for 1.4T).
-  const tolerance = Math.max(slack * v, Math.min(f.precision / 2, 0.1 * v));
+  // The writer's own rounding counts, up to 15% of the value: "0.3B" and "3亿" for 340M (one significant
+  // digit), "1T" for 1.04T, but not "1T" for 1.4T.
+  const tolerance = Math.max(slack * v, Math.min(f.precision / 2, ROUNDING_CAP * v));
   return Math.abs(f.value - v) <= tolerance * (1 + 1e-9);
 }
 

@@ -97,13 +97,13 @@ test('sizes inside names are names, not claims: "Llama 3.1 405B", "Mixtral 8x7B"
   assert.deepEqual(r.findings, []);
 });
 
-test('a sized variant of a known family is one mention flagged sizedName, and no claim', () => {
+test('a sized variant of a known family is one mention flagged sizedName; its size is a claim about the family', () => {
   const r = starter().check('Llama 3.1 70B is popular.');
   assert.deepEqual(
     r.mentions.map((m) => [m.modelId, m.text, m.sizedName]),
     [['llama-3.1', 'Llama 3.1 70B', true]],
   );
-  assert.deepEqual(r.claims, []);
+  assert.deepEqual(r.claims.map((c) => [c.mention.modelId, c.figure.text, c.verdict]), [['llama-3.1', '70B', 'matches']]);
 });
 
 test('"gpt-oss-20b has 21B parameters" checks 21B, not 20b', () => {
