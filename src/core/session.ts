@@ -30,6 +30,8 @@ interface Placed {
 }
 
 const COMPARE_STEP = 4096;
+/** One shared empty list, so a block without claims stays placed from one check to the next. */
+const NO_CLAIMS: JudgedClaim[] = [];
 
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -152,7 +154,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         if (b.skip) continue;
         b.reading ??= readBlock(b.text, matcher);
         const r = b.reading;
-        let judged: JudgedClaim[] = [];
+        let judged = NO_CLAIMS;
         if (r.hasClaims) {
           // Association reads the surroundings only for which models they name.
           if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
