@@ -75,7 +75,7 @@ if (oneMb) {
   const recheck = time(() => {
     flip = !flip;
     session.check(text.slice(0, mid) + (flip ? 'x' : 'y') + text.slice(mid + 1));
-  }, quick ? 5 : 21);
+  }, quick ? 21 : 41);
   const full = rows.find((r) => r.file === path.basename(oneMb)).checkMs;
   edit = { recheckMs: +recheck.toFixed(2), fullMs: full, ratio: +(recheck / full).toFixed(3) };
 }
