@@ -389,6 +389,7 @@ function readSentences(
   // holds tens of thousands of groups and must not be rescanned for each.
   let inSentence: ModelMention[] = [];
   let usable: ModelMention[] = [];
+  let usableSet: Set<ModelMention> | undefined;
   let usableModels = 0;
   let sizedUsable: { at: number; value: number; mention: ModelMention }[] = [];
   let unknownNames: UnknownNames | undefined;
@@ -403,6 +404,7 @@ function readSentences(
       countedScales = new Set();
       inSentence = mentionsWithin(unitMentions, sentence);
       usable = inSentence.filter((m) => !isUnusable(masked, m));
+      usableSet = usable.length > 16 ? new Set(usable) : undefined;
       usableModels = new Set(usable.map((m) => m.modelId)).size;
       sizedUsable = [];
       usable.forEach((m, i) => {
@@ -506,7 +508,9 @@ function readSentences(
       if (last && !mentionIsSame) mention = last;
     }
     // A mention from a heading or list title above the unit is read as a title; one from outside this text was read there.
-    if (!mention || (!outsideHeadings.some((h) => h.mentions.includes(mention!)) && isUnusable(masked, mention, mention.end <= unit.start))) continue;
+    // (A mention of this sentence was already read as usable or not.)
+    const title = mention ? mention.end <= unit.start : false;
+    if (!mention || (!outsideHeadings.some((h) => h.mentions.includes(mention!)) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
     // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
     if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
@@ -514,7 +518,8 @@ function readSentences(
     for (const g of group) {
       const gi = indexAt(sentences, g.raw.start);
       const s = gi >= 0 ? sentences[gi]! : unit;
-      out.push({ figure: toParsedFigure(g.raw, { ...g.reading, explicitParameters: explicit }), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s) });
+      const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
+      out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s) });
     }
   }
   if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);

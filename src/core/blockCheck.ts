@@ -80,18 +80,18 @@ export function judgeBlock(
   const associations = associate({ prose: reading.prose, mentions: reading.mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
   const outside = outsideList(headings, context);
-  let local: Map<ModelMention, number> | undefined;
-  let messages: Map<string, string> | undefined;
+  // A block that repeats one claim many times shares one message and one fix text (the last ones made).
+  let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; message: string } | undefined;
+  let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
-    local ??= new Map(reading.mentions.map((m, i) => [m, i]));
-    let mention = local.get(a.mention) ?? (outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined);
+    const at = countStartsBefore(reading.mentions, a.mention.start);
+    let mention = reading.mentions[at] === a.mention ? at : outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
-      const at = countStartsBefore(reading.mentions, a.mention.start);
       const here = at < reading.mentions.length && same(reading.mentions[at]!) ? at : -1;
       const there = outside.findIndex(same);
       if (here >= 0) mention = here;
@@ -105,18 +105,21 @@ export function judgeBlock(
     if (v.matched) claim.matched = v.matched;
     if (v.expected) claim.expected = v.expected;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
-      // A block that repeats one claim many times shares one message string.
-      const key = `${v.verdict}\u0000${model.id}\u0000${a.figure.text}\u0000${v.matched ? model.figures.indexOf(v.matched) : -1}\u0000${v.expected ? model.figures.indexOf(v.expected) : -1}`;
-      messages ??= new Map();
-      let message = messages.get(key);
-      if (message === undefined) {
-        message = messageFor(v.verdict, model, a.figure.text, v.matched, v.expected);
-        messages.set(key, message);
+      const m = lastMessage;
+      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== a.figure.text || m.matched !== v.matched || m.expected !== v.expected) {
+        lastMessage = { verdict: v.verdict, model, text: a.figure.text, matched: v.matched, expected: v.expected, message: messageFor(v.verdict, model, a.figure.text, v.matched, v.expected) };
       }
-      claim.message = message;
+      claim.message = lastMessage!.message;
       // Fixes only where the rule says the fact base knows better; unverified figures have none.
       if (v.expected && v.verdict !== 'unverified-figure') {
-        const fix = rewriteFigure(text, a.raw, v.expected.value);
+        const value = v.expected.value;
+        let fix: TextEdit | undefined;
+        // The edit's text follows from the figure as written, its unit (a table header's for bare numbers) and the value.
+        if (lastFix && lastFix.written === a.raw.text && lastFix.scale === a.raw.scale && lastFix.value === value) fix = lastFix.edit && { start: a.raw.start, end: a.raw.end, text: lastFix.edit.text };
+        else {
+          fix = rewriteFigure(text, a.raw, value);
+          lastFix = { written: a.raw.text, scale: a.raw.scale, value, edit: fix };
+        }
         if (fix) claim.fix = fix;
       }
     }

@@ -189,8 +189,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           outside = outsideList(headings, context);
         }
       }
-      const findings = findingsOf(text, placedBlocks, options);
-      linkRelated(findings, claims);
+      const { findings, values } = findingsOf(text, placedBlocks, options);
+      linkRelated(findings, values, claims);
       return { findings, mentions, claims };
     },
   };
@@ -216,9 +216,11 @@ function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: M
   return { at, outside, judged, mentions, claims };
 }
 
-function findingsOf(text: string, placed: Placed[], options: CheckOptions | undefined): Finding[] {
+/** The findings of the placed claims, and the figure value of each (for linking related findings). */
+function findingsOf(text: string, placed: Placed[], options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
   const directives = readDirectives(text);
   const findings: Finding[] = [];
+  const values: number[] = [];
   for (const p of placed) {
     p.judged.forEach((j, k) => {
       if (j.verdict === 'matches' || j.verdict === 'unchecked') return;
@@ -245,13 +247,17 @@ function findingsOf(text: string, placed: Placed[], options: CheckOptions | unde
         finding.sourceUrl ??= j.matched.source;
       }
       findings.push(finding);
+      values.push(claim.figure.value);
     });
   }
-  return findings;
+  return { findings, values };
 }
 
-/** When one draft states two different figures of a kind for one model, each finding points at the other. */
-function linkRelated(findings: Finding[], claims: Claim[]): void {
+/**
+ * When one draft states two different figures of a kind for one model, each finding points at the
+ * other. `values[i]` is the figure value of `findings[i]`.
+ */
+function linkRelated(findings: Finding[], values: number[], claims: Claim[]): void {
   if (findings.length === 0) return;
   const byModel = new Map<string, Claim[]>();
   for (const c of claims) {
@@ -260,17 +266,16 @@ function linkRelated(findings: Finding[], claims: Claim[]): void {
     if (list) list.push(c);
     else byModel.set(c.mention.modelId, [c]);
   }
-  const perModel = new Map<string, { valueAt: Map<number, number>; lead: Claim[]; answers: Map<number, Span[]> }>();
-  for (const f of findings) {
+  const perModel = new Map<string, { lead: Claim[]; answers: Map<number, Span[]> }>();
+  findings.forEach((f, i) => {
     const same = byModel.get(f.modelId);
-    if (!same) continue;
+    if (!same) return;
     let seen = perModel.get(f.modelId);
     if (!seen) {
-      seen = { valueAt: new Map(same.map((c) => [c.figure.start, c.figure.value])), lead: leadOf(same), answers: new Map() };
+      seen = { lead: leadOf(same), answers: new Map() };
       perModel.set(f.modelId, seen);
     }
-    const value = seen.valueAt.get(f.start);
-    if (value === undefined) continue;
+    const value = values[i]!;
     let others = seen.answers.get(value);
     if (!others) {
       // Bounded: a draft that repeats a model thousands of times points at the first few others.
@@ -283,7 +288,7 @@ function linkRelated(findings: Finding[], claims: Claim[]): void {
       seen.answers.set(value, others);
     }
     if (others.length) f.related = others.map((o) => ({ ...o }));
-  }
+  });
 }
 
 const RELATED_LIMIT = 5;
