@@ -112,7 +112,7 @@ export function installVsix(sb, vsix) {
  * Starts code-server on a free loopback port; resolves when /healthz answers.
  * `env` is added to code-server's environment (the extension host inherits it).
  */
-export async function startCodeServer(sb, { env = {}, folder } = {}) {
+export async function startCodeServer(sb, { env = {}, folder, trust = false } = {}) {
   const port = await freePort();
   const logFile = path.join(sb.root, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
@@ -122,7 +122,8 @@ export async function startCodeServer(sb, { env = {}, folder } = {}) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a run tests restricted mode, where the opened folder starts untrusted.
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...codeServerArgs(sb),
   ];

@@ -9,7 +9,10 @@
 //   3 Ctrl+. and pick the quick fix matching /1\.5T/ with the keyboard; text now has
 //     1.5T and no warning squiggle remains                                         -> 3-fixed.png
 //   4 type "GPT-5.5 has 9.7T parameters." at the end; print keystroke-to-squiggle  -> 4-retyped.png
-//   5 same in a generated ~100 KB big-draft.md                                     -> 5-big-retyped.png
+//   5 same in a generated ~100 KB big-draft.md (writes test-results/ui-timing.json) -> 5-big-retyped.png
+//   6 open a draft over factlint.maxFileSize: an information message, no squiggle   -> 6-huge-skipped.png
+//   7 restart code-server with workspace trust on: Restricted Mode, claims.md gets the
+//     bundled-fact squiggle on "9.7T" but none on the workspace-only "Quillon-7 ... 40B" -> 7-untrusted.png
 // Screenshots go to test-results/ui/. Exit code 0 only if every step passed.
 /* global document, window, NodeFilter, MutationObserver -- used inside page.evaluate callbacks */
 import * as fs from 'node:fs';
@@ -275,6 +278,37 @@ async function main() {
     });
   }
   await hugeFileStep(page, openFromExplorer, shot);
+  await untrustedStep(context);
+}
+
+/**
+ * Restricted mode: a second code-server with workspace trust on opens the folder untrusted (the
+ * extension-test path cannot: VS Code turns trust off while extension tests run). Only the bundled
+ * fact base applies there, so claims.md's Quillon-7 (known only from the workspace's fact file) gets
+ * no squiggle while GPT-5.5's 9.7T does; both would be flagged in a trusted workspace.
+ */
+async function untrustedStep(context) {
+  await step('untrusted workspace: bundled facts only (9.7T flagged, the workspace-only Quillon-7 claim not)', async () => {
+    await server.stop();
+    // Trust on, and no start-up prompt: an untrusted folder then opens in Restricted Mode.
+    const settingsFile = path.join(sb.userData, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, null, 2));
+    server = await lib.startCodeServer(sb, { trust: true });
+    const page = await context.newPage();
+    currentPage = page;
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(sb.workspace)}`, { timeout: waitMs });
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('.part.statusbar').getByText('Restricted Mode').waitFor();
+    await page.getByRole('treeitem', { name: 'claims.md', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.part.editor .tab.active')?.textContent?.includes('claims.md'));
+    await page.evaluate(PAGE_HELPERS);
+    // One diagnostics set carries every finding of the file: once 9.7T is flagged, 40B would be too.
+    await page.waitForFunction((n) => window.__fl.squiggleOn(n, 'first'), WRONG);
+    const on40 = await page.evaluate(() => window.__fl.squiggleOn('40B', 'first'));
+    if (on40) throw new Error('Quillon-7 "40B" is flagged: the untrusted workspace\'s fact file was loaded');
+    await page.screenshot({ path: path.join(opts.out, '7-untrusted.png') });
+  });
 }
 
 async function hugeFileStep(page, openFromExplorer, shot) {
