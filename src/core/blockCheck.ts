@@ -1,5 +1,6 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate, canCarryFigures, outlineHeadings, type HeadingOutline } from './associate';
+import { associate, outlineHeadings, type HeadingOutline } from './associate';
+import { canCarryFigures } from './binding';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
 import type { NameMatcher } from './names';

@@ -1,0 +1,165 @@
+// Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
+import { type RawFigure, readFigureContext } from './figures';
+import { countBefore, neighboursOf } from './spanSearch';
+import type { ModelMention, Span } from './types';
+
+// "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
+const COORDINATED_MODIFIERS = /^\s*参数量?\s*(?:[、和及与,，]\s*\d[\d.]*\s*(?:万亿|千亿|百亿|亿|[BMT])?\s*[\u4e00-\u9fff]{1,6})+\s*的\s*$/u;
+
+/** What may stand between a figure and the model it qualifies when the figure comes first. */
+// "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.
+const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\s*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的\s*)?$/iu;
+
+/**
+ * Picks the mention a figure in one sentence is stated for: the mention, `null` when a rule says the
+ * figure belongs to something else (no fallback may bind it), `undefined` when nothing is near enough.
+ */
+export function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMention | null | undefined {
+  const { before, after } = neighboursOf(mentions, raw);
+  const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
+  const unnamed = UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
+  if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
+  // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
+  if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore) && !(unnamed && /[,，]/.test(gapBefore))) return before;
+  if (after && (FORWARD_GAP.test(text.slice(raw.end, after.start)) || COORDINATED_MODIFIERS.test(text.slice(raw.end, after.start)))) return after;
+  if (!before || gapBefore === undefined) return undefined;
+  // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
+  // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
+  if (unnamed && !APPOSITION.test(gapBefore)) return COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore) ? before : null;
+  // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
+  if (nameRightBefore(gapBefore)) return null;
+  // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
+  const paren = PAREN_AFTER_NAME.exec(gapBefore);
+  if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
+  // Far from its model, with other words between, a figure is too loosely tied to judge.
+  if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
+  return before;
+}
+
+/** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
+const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;
+
+function nameRightBefore(gap: string): boolean {
+  // "Ministral 3 3B": the name may carry a version number before the size.
+  const m = /(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)(?:[ \u00a0-]\d+(?:\.\d+)?)?[ \u00a0-]$/u.exec(gap);
+  return !!m && !NOT_A_NAME.test(m[1]!);
+}
+
+/** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
+const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
+
+/** The size written at the end of a model name ("Llama-3 8B", "Qwen2.5-72B-Instruct"): where, and the name without it. */
+const NAME_SIZE = /([\s\u00a0_\-\u2010-\u2013]?)(\d+(?:\.\d+)?)([BbMmTt])(?:[\s\u00a0_\-\u2010-\u2013]?[Aa]\d+(?:\.\d+)?[Bb])?(?:[_ -](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*$/u;
+
+const NAME_SCALE: Record<string, number> = { b: 1e9, m: 1e6, t: 1e12 };
+export function sizeInName(name: string): { bare: string; offset: number; num: string; scale: number } | undefined {
+  const m = NAME_SIZE.exec(name);
+  if (!m || m.index === 0) return undefined;
+  const bare = name.slice(0, m.index);
+  // "GPT-3" ends in a version, not a size: the name before the size must end in a letter, digit or separator.
+  if (!/[\p{L}\p{N}]$/u.test(bare) || /\d[x×]$/u.test(bare)) return undefined;
+  // "Qwen-1_8B" writes 1.8B with an underscore: a size glued to a number by "_" or "." is not a size of its own.
+  if (/\d$/.test(bare) && /^[_.]/.test(m[1]!)) return undefined;
+  return { bare, offset: m.index + m[1]!.length, num: m[2]!, scale: NAME_SCALE[m[3]!.toLowerCase()]! };
+}
+
+// Ends with a lookahead, not \b: \b never holds after a CJK character ("8B模型的").
+// Adjectives may stand before the noun: "a 12B parameter-dense model", "12B 稠密模型".
+export const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|参数(?:的)?\s*)?(?:(?:的\s*)?(?:dense|sparse|MoE|base|chat|open|small|large|稠密|稀疏|密集|基础|对话)[\s-]*)?(?:models?|LLMs?|模型|版本|variants?|versions?|(?:size\s+)?class|级别?|scale)(?![A-Za-z])/iu;
+
+// After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
+const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
+
+export const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
+const MAX_BACKWARD_GAP = 120;
+
+export const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|一个|一款|某个)$/iu;
+// The copula's complement runs to the figure without a clause break or a comparison.
+const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|\bas\b|和|但)[^.。;；!?！？,，])*$/iu;
+
+// CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
+const UNKNOWN_NAME = /\b([A-Z][A-Za-z]*)[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/gu;
+
+/** Does the text name a model we do not know ("GPT-5.55", "SkyPile")? "Just 37", "In 2023" are not names. */
+function namesUnknown(text: string): boolean {
+  for (const m of text.matchAll(UNKNOWN_NAME)) if (!m[1] || !NOT_A_NAME.test(m[1])) return true;
+  return false;
+}
+
+/** The name-like tokens of one sentence, read once: which of them name an unknown model. */
+export interface UnknownNames {
+  spans: Span[];
+  /** Index of the first span that names an unknown model, or spans.length. */
+  firstNaming: number;
+}
+
+export function unknownNamesIn(masked: string, sentence: Span): UnknownNames {
+  const spans: Span[] = [];
+  let firstNaming = -1;
+  for (const m of masked.slice(sentence.start, sentence.end).matchAll(UNKNOWN_NAME)) {
+    if (firstNaming < 0 && (!m[1] || !NOT_A_NAME.test(m[1]))) firstNaming = spans.length;
+    spans.push({ start: sentence.start + m.index!, end: sentence.start + m.index! + m[0].length });
+  }
+  return { spans, firstNaming: firstNaming < 0 ? spans.length : firstNaming };
+}
+
+/**
+ * `namesUnknown` on the sentence up to `at`, from the sentence's tokens: the tokens ending before `at`
+ * read the same alone; only a token running across `at` needs the stretch read again.
+ */
+export function namesUnknownBefore(masked: string, sentence: Span, names: UnknownNames, at: number): boolean {
+  const whole = countBefore(names.spans, (x) => x.end <= at);
+  if (names.firstNaming < whole) return true;
+  const across = names.spans[whole];
+  if (across && across.start < at) return namesUnknown(masked.slice(sentence.start, at));
+  return false;
+}
+
+/** Variant lists ("Llama 3.1-8|70|405B", "Gemma-2|7B") read ambiguously; their figures are left alone. */
+export function inVariantList(text: string, raw: RawFigure, mention: ModelMention | undefined): boolean {
+  const prev = text.charAt(raw.start - 1);
+  const next = text.charAt(raw.end);
+  if (prev === '|' || next === '|') return mention === undefined || !mention.sizedName || text.slice(mention.end, raw.start).trim() !== '|';
+  return false;
+}
+
+/** What the words around a figure, within its sentence or cell, say about it. */
+export function readAround(masked: string, raw: RawFigure, bounds: Span) {
+  return readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(raw.end, Math.min(bounds.end, raw.end + 60)) });
+}
+
+/** Whether a mention can carry figures where it stands (not an unknown variant, a class, a derived model…). */
+export function canCarryFigures(masked: string, m: ModelMention): boolean {
+  return !isUnusable(masked, m);
+}
+
+/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
+export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
+  const after = masked.slice(m.end, m.end + 24);
+  // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
+  // In a title ("## Llama 2 Overview") a plain capitalised word is title case; only variant-shaped tokens count there.
+  const variant = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u.exec(after);
+  const shaped = variant && (!title || /[-\d]|^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/.test(variant[1]!));
+  if (variant && shaped && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
+  // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
+  if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
+  // "DeepSeek-R1 distilled models", "Llama 2-based models", "Qwen 蒸馏版": models derived from X are not X.
+  if (/^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu.test(after)) return true;
+  // "Switch Transformer (top-1 expert): 52.5B": a name qualified by a parenthesised configuration, then a colon, labels that configuration.
+  const qualified = /^\s*[(（]([^()（）]{1,40})[)）]\s*[:：]/u.exec(after + masked.slice(m.end + 24, m.end + 60));
+  if (qualified && /[a-z]/.test(qualified[1]!) && !/\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/.test(qualified[1]!)) return true;
+  // "the larger Qwen models", "Llama 系列": a name without a version, as a plural or series, is the brand, not one model.
+  if (!/\d/.test(m.text) && /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u.test(after)) return true;
+  // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.
+  return /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu.test(after);
+}
+
+/** A sized name ("Llama 3.1 405B") as the mention of its family; undefined when the family is not known. */
+export function familyMention(m: ModelMention, familyOf: ((name: string) => string | undefined) | undefined): ModelMention | undefined {
+  const size = sizeInName(m.text);
+  if (!size) return m;
+  if (m.sizedName) return m;
+  const family = familyOf?.(size.bare);
+  return family ? { ...m, modelId: family, sizedName: true } : undefined;
+}

@@ -1,0 +1,336 @@
+// Reads the figures of prose units (paragraphs, headings, list items) sentence by sentence and ties them to models.
+import type { Association, HeadingOutline } from './associate';
+import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
+import { isDistanced } from './distancing';
+import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
+import type { Prose, ProseUnit } from './prose';
+import { countBefore, indexAt, inside, mentionsWithin } from './spanSearch';
+import type { ModelMention, Span } from './types';
+
+// A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
+const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]|\\(?=\r?\n)/g;
+
+function sentencesOf(text: string, unit: ProseUnit): Span[] {
+  const out: Span[] = [];
+  let start = unit.start;
+  const slice = text.slice(unit.start, unit.end);
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(slice)) !== null) {
+    const end = unit.start + m.index + m[0].length;
+    // "e.g." and "vs." do not end a sentence.
+    if (/\b(?:e\.g|i\.e|vs|etc|approx|ca|No|Fig|al)\.$/.test(slice.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    out.push({ start, end });
+    start = end;
+  }
+  if (start < unit.end) out.push({ start, end: unit.end });
+  return out;
+}
+
+/** How far back a figure looks for a sized name of its own size. */
+const SAME_SIZE_LOOKBACK = 64;
+
+/** What joins the figures of one enumeration: "8B, 70B and 405B", "7B、13B和70B", "7B/13B", "from 7B to 70B". */
+const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
+
+interface Sizing {
+  raw: RawFigure;
+  reading: FigureReading;
+  explicit: boolean;
+}
+
+export function readSentences(
+  masked: string,
+  unit: ProseUnit,
+  unitMentions: ModelMention[],
+  figures: RawFigure[],
+  allMentions: ModelMention[],
+  prose: Prose,
+  outsideHeadings: HeadingOutline[],
+  out: Association[],
+  familyOf: ((name: string) => string | undefined) | undefined,
+): void {
+  const sentences = sentencesOf(masked, unit);
+  // "3亿（340M）", "1750亿（175B）": a figure restated in parentheses is one claim. The outer figure is read
+  // past the parenthesis ("33亿（3B）token" counts tokens); when the two agree within the outer's rounding,
+  // the more precise inner one carries the claim.
+  const readFrom = new Map<RawFigure, number>();
+  const restated = new Set<RawFigure>();
+  for (let i = 0; i + 1 < figures.length; i++) {
+    const outer = figures[i]!;
+    const inner = figures[i + 1]!;
+    if (!/^\s*[(（]\s*$/u.test(masked.slice(outer.end, inner.start))) continue;
+    const close = /^\s*[)）]/u.exec(masked.slice(inner.end, inner.end + 4));
+    if (!close) continue;
+    readFrom.set(outer, inner.end + close[0].length);
+    if (Math.abs(outer.value - inner.value) <= outer.precision / 2 + 1e-9 * outer.value) restated.add(outer);
+  }
+  // Figures joined only by separators form one enumeration: one model, one reading ("in 8B, 70B and 405B sizes").
+  const groups: Sizing[][] = [];
+  let prevRaw: RawFigure | undefined;
+  let prevCounts = true;
+  let notCountingUntil = -1;
+  for (const raw of figures) {
+    const bi = indexAt(sentences, raw.start);
+    const bounds = bi >= 0 ? sentences[bi]! : unit;
+    const from = readFrom.get(raw);
+    let r = from === undefined ? readAround(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
+    // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
+    // else breaks that figure down; nothing inside it is a parameter count.
+    if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && /^[^()（）]*[(（][^()（）]*$/u.test(masked.slice(prevRaw.end, raw.start))) {
+      const close = masked.slice(raw.end, bounds.end).search(/[)）]/u);
+      notCountingUntil = close < 0 ? bounds.end : raw.end + close;
+    }
+    if (raw.start < notCountingUntil) r = undefined;
+    prevRaw = raw;
+    prevCounts = r !== undefined;
+    if (restated.has(raw)) continue;
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
+    if (!r) {
+      groups.push([]);
+      continue;
+    }
+    const gap = prev ? masked.slice(prev.raw.end, raw.start) : '';
+    if (prev && ENUMERATION_GAP.test(gap)) {
+      // "671B/37B", "46.7B/12.9B": a smaller figure after a slash is the MoE total/active notation.
+      if (/^\s*\/\s*$/.test(gap) && last!.length === 1 && raw.value < prev.raw.value && !prev.reading.statedKind && !entry.reading.statedKind) {
+        prev.reading = { ...prev.reading, statedKind: 'total' };
+        entry.reading = { ...entry.reading, statedKind: 'active' };
+      }
+      last!.push(entry);
+    } else groups.push([entry]);
+  }
+  // Units of the parameter counts already read in the current sentence (groups come in text order).
+  let countedIn: Span | undefined;
+  let countedScales = new Set<number>();
+  // What every group of one sentence shares, worked out once per sentence: a 1 MB one-line paragraph
+  // holds tens of thousands of groups and must not be rescanned for each.
+  let inSentence: ModelMention[] = [];
+  let usable: ModelMention[] = [];
+  let usableSet: Set<ModelMention> | undefined;
+  let usableModels = 0;
+  let sizedUsable: { at: number; value: number; mention: ModelMention }[] = [];
+  let unknownNames: UnknownNames | undefined;
+  for (const group of groups) {
+    if (group.length === 0) continue;
+    let explicit = group.some((g) => g.explicit);
+    const first = group[0]!;
+    const si = indexAt(sentences, first.raw.start);
+    const sentence = si >= 0 ? sentences[si]! : unit;
+    if (countedIn !== sentence) {
+      countedIn = sentence;
+      countedScales = new Set();
+      inSentence = mentionsWithin(unitMentions, sentence);
+      usable = inSentence.filter((m) => !isUnusable(masked, m));
+      usableSet = usable.length > 16 ? new Set(usable) : undefined;
+      usableModels = new Set(usable.map((m) => m.modelId)).size;
+      sizedUsable = [];
+      usable.forEach((m, i) => {
+        const size = sizeInName(m.text);
+        if (size) sizedUsable.push({ at: i, value: Number(size.num) * size.scale, mention: m });
+      });
+      unknownNames = undefined;
+    }
+    // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
+    // parameter count in the same sentence shares its elided noun.
+    if (!explicit && first.raw.scale > 1 && countedScales.has(first.raw.scale)) explicit = true;
+    for (const g of group) if (g.explicit && g.raw.scale > 1) countedScales.add(g.raw.scale);
+    const lastRaw = group[group.length - 1]!.raw;
+    let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
+    if (picked === null) {
+      // "Llama-3 8B和70B": the siblings of a sized name are sizes of its family.
+      const before = inSentence[countBefore(inSentence, (m) => m.end <= first.raw.start) - 1];
+      const size = before ? sizeInName(before.text) : undefined;
+      const family = size && familyOf ? familyOf(size.bare) : undefined;
+      const gap = before ? masked.slice(before.end, first.raw.start) : '';
+      // "…和Gemma 7B，70B模型则…": after a bare comma, a size of an unnamed model starts a new clause, not a sibling.
+      const newClause = /^\s*[,，]\s*$/u.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+      if (before && family && !newClause && SIBLING_SIZES.test(gap)) picked = { ...before, modelId: family, sizedName: true };
+    }
+    let mention: ModelMention | undefined = picked ?? undefined;
+    if (mention && inVariantList(masked, first.raw, mention)) continue;
+    // "175B 的 GPT-3", "the 9.7-trillion-parameter GPT-5.5": a figure that qualifies the name after it is a size.
+    if (mention && mention.start >= lastRaw.end) explicit = true;
+    const usableBefore = countBefore(usable, (m) => m.end <= first.raw.start);
+    // A list item's label ("- 模型容量较小：6B 的小容量…") does not keep a size from opening the sentence.
+    const startsSentence = /^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u.test(masked.slice(sentence.start, first.raw.start));
+    // The model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
+    const forwardFree = usable.length > 0 && !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start));
+    if (!mention && picked !== null && explicit && usable.length === inSentence.length && usableModels === 1 && (usableBefore > 0 || (startsSentence && forwardFree))) {
+      // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
+      // a sentence that names one model and states sizes is about it (the name first, or the size opening the sentence).
+      mention = usable[usableBefore - 1] ?? usable[0];
+    }
+    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions);
+    if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
+    // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
+    unknownNames ??= unknownNamesIn(masked, sentence);
+    const namesUnknownModel = namesUnknownBefore(masked, sentence, unknownNames, first.raw.start);
+    // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
+    const indefinite = endsWithMatch(INDEFINITE_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start));
+    let fromHeading = false;
+    if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {
+      // The sentence names no model: the list item's title, then the paragraph, then the section.
+      for (const title of unit.listTitles) {
+        mention = mentionsWithin(allMentions, title)[0];
+        if (mention) break;
+      }
+      if (!mention) {
+        const earlier = unitMentions.slice(0, countBefore(unitMentions, (m) => m.end <= first.raw.start));
+        const distinct = new Set(earlier.map((m) => m.modelId));
+        if (distinct.size === 1) mention = earlier[earlier.length - 1];
+      }
+      // The section's heading; when it names no model, the headings above it ("### Model version" under "# GPT-3 Model Card"),
+      // first in this text, then those the caller says it sits under.
+      let level = Infinity;
+      let settled = false;
+      for (let h = unit.heading; !mention && !settled && h >= 0; h = prose.units[h]!.heading) {
+        const heading = prose.units[h]!;
+        const own = headingLevel(masked, heading);
+        if (own >= level) continue;
+        level = own;
+        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true));
+        if (inHeading.length === 0) continue;
+        settled = true;
+        if (new Set(inHeading.map((m) => m.modelId)).size === 1) {
+          mention = inHeading[0];
+          fromHeading = true;
+        }
+      }
+      for (const heading of outsideHeadings) {
+        if (mention || settled) break;
+        if (heading.level >= level) continue;
+        level = heading.level;
+        if (heading.mentions.length === 0) continue;
+        settled = true;
+        if (new Set(heading.mentions.map((m) => m.modelId)).size === 1) {
+          mention = heading.mentions[0];
+          fromHeading = true;
+        }
+      }
+    }
+    // "Baichuan-13B 是继 Baichuan-7B 之后开发的包含 130 亿参数的模型": a figure equal to the size in a name
+    // earlier in the sentence restates that name's size, whichever name is nearer.
+    if ((mention || picked === null) && group.length === 1) {
+      const sameSize = (value: number): boolean => Math.abs(value - first.raw.value) <= 0.05 * first.raw.value;
+      // The sized names before the figure, nearest first; bounded, as a sentence of thousands of sized names is no prose.
+      let last: ModelMention | undefined;
+      let mentionIsSame = false;
+      const upTo = countBefore(sizedUsable, (x) => x.at < usableBefore);
+      for (let k = upTo - 1, seen = 0; k >= 0 && seen < SAME_SIZE_LOOKBACK; k--, seen++) {
+        if (!sameSize(sizedUsable[k]!.value)) continue;
+        last ??= sizedUsable[k]!.mention;
+        if (sizedUsable[k]!.mention === mention) mentionIsSame = true;
+        if (!mention || mentionIsSame) break;
+      }
+      if (last && !mentionIsSame) mention = last;
+    }
+    // A mention from a heading or list title above the unit is read as a title; one from outside this text was read there.
+    // (A mention of this sentence was already read as usable or not.)
+    const title = mention ? mention.end <= unit.start : false;
+    if (!mention || (!outsideHeadings.some((h) => h.mentions.includes(mention!)) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
+    // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
+    // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
+    if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
+    if (!mention) continue;
+    for (const g of group) {
+      const gi = indexAt(sentences, g.raw.start);
+      const s = gi >= 0 ? sentences[gi]! : unit;
+      const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
+      out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s) });
+    }
+  }
+  if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
+}
+
+/**
+ * "X 提供了三种规模：小型模型 8B 参数；中型模型 70B 参数；大型模型 400B": clauses joined by semicolons after a
+ * colon are the items of a list introduced by the head before the colon; its one model is their topic.
+ */
+function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[]): ModelMention | undefined {
+  for (let k = index - 1; k >= 0; k--) {
+    const s = sentences[k]!;
+    const text = masked.slice(s.start, s.end);
+    if (!/[；;]\s*$/u.test(text)) return undefined;
+    const colon = text.search(/[:：]/u);
+    if (colon < 0) continue;
+    const head = { start: s.start, end: s.start + colon };
+    const named = mentions.filter((m) => inside(m, head) && !isUnusable(masked, m));
+    return new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+  }
+  return undefined;
+}
+
+/** "the 70B model", "…，而70B模型", "8B模型在…" (opening a clause): a definite reference to a size of the paragraph's topic. */
+const VARIANT_REFERENCE_BEFORE = /(?:\bthe\s+(?:[a-z]+(?:est|er)\s+)?|(?:^|[，,：:；;。]|而|其中|除了|最大的|最小的)\s*)$/iu;
+
+/**
+ * The antecedent of a definite reference to a size: the model the paragraph last stated sizes for
+ * ("Gemma 3 提供 1B、4B、12B 和 27B；其中 27B 版本…", "(7B, 13B, 70B) … the 70B model"). A model named
+ * after it with that very size ("… Qwen 72B, and the 72B model …") is what the reference points to instead.
+ */
+function variantReference(
+  masked: string,
+  raw: RawFigure,
+  sentence: Span,
+  mentions: ModelMention[],
+  familyOf: ((name: string) => string | undefined) | undefined,
+  earlier: Association[],
+  unit: Span,
+): ModelMention | undefined {
+  if (!UNNAMED_MODEL_AFTER.test(masked.slice(raw.end, raw.end + 30))) return undefined;
+  if (!VARIANT_REFERENCE_BEFORE.test(masked.slice(sentence.start, raw.start))) return undefined;
+  // Associations are appended in text order; only this unit's count.
+  let antecedent: Association | undefined;
+  for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) {
+    if (earlier[i]!.raw.end <= raw.start) {
+      antecedent = earlier[i];
+      break;
+    }
+  }
+  if (!antecedent) return undefined;
+  const family = familyMention(antecedent.mention, familyOf);
+  if (!family) return undefined;
+  // Only a family has sizes to refer to: the antecedent is a family name, or the paragraph gave it several sizes.
+  if (!family.sizedName) {
+    const sizes = new Set<number>();
+    for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) if (earlier[i]!.mention.modelId === family.modelId) sizes.add(earlier[i]!.figure.value);
+    if (sizes.size < 2) return undefined;
+  }
+  for (const m of mentions) {
+    if (m.start < antecedent.raw.end || m.end > raw.start || isUnusable(masked, m)) continue;
+    const size = sizeInName(m.text);
+    const sameSize = (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value) || m.text.toLowerCase().endsWith(raw.text.toLowerCase());
+    if (sameSize && familyMention(m, familyOf)?.modelId !== family.modelId) return undefined;
+  }
+  return family;
+}
+
+export function headingLevel(masked: string, heading: Span): number {
+  const m = /^\s*(#{1,6})/.exec(masked.slice(heading.start, heading.end));
+  return m ? m[1]!.length : 1;
+}
+
+/**
+ * "Llama-3 13B" where the fact base knows Llama 3 but no 13B model: the size in the name is a claim
+ * about the family, checked like any other figure.
+ */
+export function readSizedNames(masked: string, spans: Span[], mentions: ModelMention[], out: Association[], familyOf: (name: string) => string | undefined): void {
+  for (const m of mentions) {
+    if (!m.sizedName || isUnusable(masked, m)) continue;
+    const size = sizeInName(m.text);
+    // "Qwen-1.5B" may be Qwen1.5 "B…": when name and number make a known model, the size is ambiguous.
+    if (!size || familyOf(size.bare + size.num) !== undefined) continue;
+    const start = m.start + size.offset;
+    const end = start + size.num.length + 1;
+    const dot = size.num.indexOf('.');
+    const value = Number(size.num) * size.scale;
+    const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - size.num.length)) * size.scale;
+    const raw: RawFigure = { start, end, text: masked.slice(start, end), value, low: value, high: value, precision, numberStart: start, numberEnd: start + size.num.length, scale: size.scale, isRange: false, isProduct: false };
+    const si = indexAt(spans, start);
+    const span = si >= 0 ? spans[si]! : m;
+    out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: false }), raw, mention: m, distanced: isDistanced(masked, raw, span) });
+  }
+}

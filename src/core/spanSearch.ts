@@ -1,0 +1,53 @@
+// Binary searches over sorted, disjoint spans (mentions, sentences, cells, figures): nothing is rescanned per figure.
+import type { RawFigure } from './figures';
+import type { ModelMention, Span } from './types';
+
+/** How many leading items satisfy `isBefore`, which holds for a prefix of the items: a binary search. */
+export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isBefore(items[mid]!)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
+export function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (let i = countBefore(mentions, (m) => m.start < outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
+  return out;
+}
+
+/**
+ * The last mention ending before a figure and the first starting after it, by binary search over
+ * mentions sorted by start: a sentence may hold thousands of mentions, each figure looks at two.
+ */
+export function neighboursOf(mentions: ModelMention[], raw: Span): { before?: ModelMention; after?: ModelMention } {
+  const firstAfter = countBefore(mentions, (m) => m.start < raw.end);
+  let before: ModelMention | undefined;
+  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
+  return { before, after: mentions[firstAfter] };
+}
+
+/** The index of the span (sorted, disjoint) holding an offset, or -1: a binary search, not a walk per figure. */
+export function indexAt(spans: readonly Span[], offset: number): number {
+  const i = countBefore(spans, (x) => x.end <= offset);
+  return i < spans.length && offset >= spans[i]!.start ? i : -1;
+}
+
+export function inside(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
+export function overlapsAny(figures: RawFigure[], span: Span): boolean {
+  const i = countBefore(figures, (f) => f.end <= span.start);
+  return i < figures.length && overlaps(figures[i]!, span);
+}
