@@ -30,6 +30,23 @@ function sentencesOf(text: string, unit: ProseUnit): Span[] {
 /** How far back a figure looks for a sized name of its own size. */
 const SAME_SIZE_LOOKBACK = 64;
 
+/** Whether text[from, to) is blank but for one opening parenthesis, as `^\s*[(（]\s*$` reads it, without slicing. */
+function opensParenthesisNext(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  if (i >= to || (text.charAt(i) !== '(' && text.charAt(i) !== '（')) return false;
+  i++;
+  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  return i === to;
+}
+
+/** A cheap first look at a gap between two figures: an enumeration's gap starts (after blanks) with a separator or conjunction. */
+function mayJoinEnumeration(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  return i < to && '、,，/&aAoOtT和及与以至到'.includes(text.charAt(i));
+}
+
 /** What joins the figures of one enumeration: "8B, 70B and 405B", "7B、13B和70B", "7B/13B", "from 7B to 70B". */
 const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
 
@@ -59,7 +76,7 @@ export function readSentences(
   for (let i = 0; i + 1 < figures.length; i++) {
     const outer = figures[i]!;
     const inner = figures[i + 1]!;
-    if (!/^\s*[(（]\s*$/u.test(masked.slice(outer.end, inner.start))) continue;
+    if (!opensParenthesisNext(masked, outer.end, inner.start)) continue;
     const close = /^\s*[)）]/u.exec(masked.slice(inner.end, inner.end + 4));
     if (!close) continue;
     readFrom.set(outer, inner.end + close[0].length);
@@ -92,8 +109,8 @@ export function readSentences(
       groups.push([]);
       continue;
     }
-    const gap = prev ? masked.slice(prev.raw.end, raw.start) : '';
-    if (prev && ENUMERATION_GAP.test(gap)) {
+    const gap = prev && mayJoinEnumeration(masked, prev.raw.end, raw.start) ? masked.slice(prev.raw.end, raw.start) : '';
+    if (prev && gap && ENUMERATION_GAP.test(gap)) {
       // "671B/37B", "46.7B/12.9B": a smaller figure after a slash is the MoE total/active notation.
       if (/^\s*\/\s*$/.test(gap) && last!.length === 1 && raw.value < prev.raw.value && !prev.reading.statedKind && !entry.reading.statedKind) {
         prev.reading = { ...prev.reading, statedKind: 'total' };
@@ -154,24 +171,33 @@ export function readSentences(
     // "175B 的 GPT-3", "the 9.7-trillion-parameter GPT-5.5": a figure that qualifies the name after it is a size.
     if (mention && mention.start >= lastRaw.end) explicit = true;
     const usableBefore = countBefore(usable, (m) => m.end <= first.raw.start);
-    // A list item's label ("- 模型容量较小：6B 的小容量…") does not keep a size from opening the sentence.
-    const startsSentence = /^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u.test(masked.slice(sentence.start, first.raw.start));
-    // The model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
-    const forwardFree = usable.length > 0 && !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start));
-    if (!mention && picked !== null && explicit && usable.length === inSentence.length && usableModels === 1 && (usableBefore > 0 || (startsSentence && forwardFree))) {
+    // (The tests below read only when the cheaper conditions before them hold: most figures have their model by now.)
+    if (!mention && picked !== null && explicit && usable.length === inSentence.length && usableModels === 1) {
       // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
       // a sentence that names one model and states sizes is about it (the name first, or the size opening the sentence).
-      mention = usable[usableBefore - 1] ?? usable[0];
+      if (
+        usableBefore > 0 ||
+        // A list item's label ("- 模型容量较小：6B 的小容量…") does not keep a size from opening the sentence;
+        // the model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
+        (/^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u.test(masked.slice(sentence.start, first.raw.start)) &&
+          usable.length > 0 &&
+          !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start)))
+      )
+        mention = usable[usableBefore - 1] ?? usable[0];
     }
     if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions);
     if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
-    // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
-    unknownNames ??= unknownNamesIn(masked, sentence);
-    const namesUnknownModel = namesUnknownBefore(masked, sentence, unknownNames, first.raw.start);
-    // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
-    const indefinite = endsWithMatch(INDEFINITE_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start));
     let fromHeading = false;
-    if (!mention && picked !== null && inSentence.length === 0 && explicit && !namesUnknownModel && !indefinite) {
+    if (
+      !mention &&
+      picked !== null &&
+      inSentence.length === 0 &&
+      explicit &&
+      // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
+      !namesUnknownBefore(masked, sentence, (unknownNames ??= unknownNamesIn(masked, sentence)), first.raw.start) &&
+      // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
+      !endsWithMatch(INDEFINITE_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start))
+    ) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
         mention = mentionsWithin(allMentions, title)[0];
