@@ -127,6 +127,7 @@ export function readSentences(
   let inSentence: ModelMention[] = [];
   let usable: ModelMention[] = [];
   let usableSet: Set<ModelMention> | undefined;
+  // How many models the usable mentions name; -1 until a figure asks.
   let usableModels = 0;
   let sizedUsable: { at: number; value: number; mention: ModelMention }[] = [];
   let unknownNames: UnknownNames | undefined;
@@ -142,7 +143,7 @@ export function readSentences(
       inSentence = mentionsWithin(unitMentions, sentence);
       usable = inSentence.filter((m) => !isUnusable(masked, m));
       usableSet = usable.length > 16 ? new Set(usable) : undefined;
-      usableModels = new Set(usable.map((m) => m.modelId)).size;
+      usableModels = -1;
       sizedUsable = [];
       usable.forEach((m, i) => {
         const size = sizeInName(m.text);
@@ -172,7 +173,7 @@ export function readSentences(
     if (mention && mention.start >= lastRaw.end) explicit = true;
     const usableBefore = countBefore(usable, (m) => m.end <= first.raw.start);
     // (The tests below read only when the cheaper conditions before them hold: most figures have their model by now.)
-    if (!mention && picked !== null && explicit && usable.length === inSentence.length && usableModels === 1) {
+    if (!mention && picked !== null && explicit && usable.length === inSentence.length && (usableModels < 0 ? (usableModels = new Set(usable.map((m) => m.modelId)).size) : usableModels) === 1) {
       // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
       // a sentence that names one model and states sizes is about it (the name first, or the size opening the sentence).
       if (

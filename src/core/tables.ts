@@ -85,12 +85,12 @@ export function readRow(
   const label = firstFigureCol > 0 ? masked.slice(cells[0]!.start, cells[firstFigureCol - 1]!.end) : '';
   const transposed = shape.columnModels.size > 0 && unitMentions.length === 0 && PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label);
   const labelKind = /activ|激活|活跃/iu.test(label) ? 'active' : /total|总/iu.test(label) ? 'total' : undefined;
-  const handled = new Set<RawFigure>();
   for (const raw of figures) {
     const col = cellOf(raw);
     const cell = cells[col] ?? unit;
-    const onlyFigure = masked.slice(cell.start, cell.end).trim().replace(/^[*_]+|[*_]+$/g, '') === raw.text;
-    if (transposed && shape.columnModels.has(col) && onlyFigure) {
+    // Whether the cell holds nothing but the figure (emphasis aside); read only where a rule asks.
+    const onlyFigure = (): boolean => masked.slice(cell.start, cell.end).trim().replace(/^[*_]+|[*_]+$/g, '') === raw.text;
+    if (transposed && shape.columnModels.has(col) && onlyFigure()) {
       const r = readAround(masked, raw, cell);
       if (!r) continue;
       out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind: r.statedKind ?? labelKind }), raw, mention: shape.columnModels.get(col)!, distanced: isRowDistanced(masked, unit, raw) });
@@ -100,7 +100,6 @@ export function readRow(
       if (!rowModel) continue;
       const r = readAround(masked, raw, cell) ?? undefined;
       if (!r) continue;
-      handled.add(raw);
       const statedKind = r.statedKind ?? shape.columnKinds.get(col);
       out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
       continue;
@@ -110,7 +109,7 @@ export function readRow(
     const inCell = mentionsWithin(unitMentions, cell);
     const picked = pickMention(masked, raw, inCell);
     // "|Llama 1|7B|27.42|" under a blank header: a cell that is only a size states the row model's size.
-    const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (onlyFigure && shape.blankColumns.has(col)) ? rowModel : undefined));
+    const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (shape.blankColumns.has(col) && onlyFigure()) ? rowModel : undefined));
     // No variant-list check here: in a row a pipe next to a figure is a cell border ("|Llama 1|7B|").
     if (!mention || isUnusable(masked, mention)) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
