@@ -33,6 +33,9 @@ async function main() {
     logLevel: 'warning',
     // Some dependencies ship ESM that reads import.meta.url; give the CJS bundle a real one.
     define: { 'import.meta.url': '__factlintImportMetaUrl' },
+    // yaml's own ES-module build (its "default" export condition) lets esbuild drop what factlint does
+    // not use (stringifying, the CLI); the Node condition picks a CommonJS build it cannot shake.
+    alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
     banner: { js: "const __factlintImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
   };
   await esbuild.build({ ...common, entryPoints: ['src/core/factBase.ts'], outfile: 'dist/facts-compiler.js', sourcemap: false });
