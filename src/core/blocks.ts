@@ -9,15 +9,28 @@ export interface Block extends Span {
   skip: boolean;
 }
 
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
-const RAW_HTML_OPEN = /^[ \t]*<(pre|script|style|textarea)(?=[\s>]|$)/i;
+/** A CR not followed by LF: a line break to Markdown. */
+export const LONE_CR = /\r(?!\n)/;
+const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})/;
+/** HTML blocks that run to a closing marker, across blank lines (CommonMark types 1-5). */
+const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
+const HTML_RUNS: [RegExp, RegExp][] = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+/** HTML blocks that end at a blank line (types 6-7): fence-like lines inside them are HTML, not fences. */
+const HTML_TAG_LINE = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/;
+const HTML_INTERRUPTING = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[\s/>]|$)/i;
 
 /**
  * Splits `text[from, to)` at blank lines that are followed by an unindented line, outside fenced
  * code, multi-line HTML comments and raw HTML blocks. Indented lines after a blank stay with the block
  * above: they continue its list item or are its indented code, and only the whole block says which.
- * `from` must be the start of a line. `stop` is asked before each new block; when it says yes, the
- * split ends there (the caller knows the rest).
+ * When unsure the split keeps lines together (a bigger block is still read right); it only marks a
+ * block `skip` when it is certainly a fenced block alone. `from` must be the start of a line. `stop`
+ * is asked before each new block; when it says yes, the split ends there (the caller knows the rest).
  */
 export function splitBlocks(text: string, from = 0, to = text.length, stop?: (start: number) => boolean): Block[] {
   const blocks: Block[] = [];
@@ -28,30 +41,39 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
       blocks.push({ start: 0, end: fm, skip: true });
       lineStart = fm;
     }
+    // Markdown reads a lone CR as a line break; this line pass does not, so such a draft is one block.
+    if (to === text.length && LONE_CR.test(text)) {
+      if (lineStart < text.length) blocks.push({ start: lineStart, end: text.length, skip: false });
+      return blocks;
+    }
   }
   let blockStart = -1;
   let blockEnd = -1;
   let fenceOnly = false;
-  let fence: { char: number; size: number } | undefined;
+  let fence: { char: number; size: number; indent: number } | undefined;
   let closer: RegExp | undefined;
+  let inHtml = false;
   let sawBlank = false;
   while (lineStart <= to) {
     let nl = text.indexOf('\n', lineStart);
     if (nl === -1 || nl > to) nl = to;
     let lineEnd = nl;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-    const first = firstNonSpace(text, lineStart, lineEnd);
+    const first = firstNonBlank(text, lineStart, lineEnd);
     if (fence || closer) {
       // Inside fenced code or a raw HTML block: blank lines do not end anything.
       blockEnd = lineEnd;
       const line = text.slice(lineStart, lineEnd);
       if (fence) {
         const m = FENCE_OPEN.exec(line);
-        if (m && m[1]!.charCodeAt(0) === fence.char && m[1]!.length >= fence.size && line.slice(m[0].length).trim() === '') fence = undefined;
+        // A closing fence may be indented at most three columns more than its opener.
+        if (m && m[2]!.charCodeAt(0) === fence.char && m[2]!.length >= fence.size && m[1]!.length < fence.indent + 4 && line.slice(m[0].length).trim() === '') fence = undefined;
       } else if (closer!.test(line)) closer = undefined;
     } else if (first === lineEnd) {
       sawBlank = true;
+      inHtml = false;
     } else {
+      const startsBlock = blockStart < 0 || (sawBlank && first === lineStart);
       if (blockStart >= 0 && sawBlank && first === lineStart) {
         blocks.push({ start: blockStart, end: blockEnd, skip: fenceOnly });
         blockStart = -1;
@@ -60,18 +82,23 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
       if (blockStart < 0 && stop?.(lineStart)) return blocks;
       const c = text.charCodeAt(first);
       const line = c === 0x60 || c === 0x7e || c === 0x3c ? text.slice(lineStart, lineEnd) : '';
-      const f = line ? FENCE_OPEN.exec(line) : null;
-      if (f && !(f[1]!.charCodeAt(0) === 0x60 && line.slice(f[0].length).includes('`')) && !startsTable(text, line, nl, to)) {
-        fence = { char: f[1]!.charCodeAt(0), size: f[1]!.length };
-        if (blockStart < 0) fenceOnly = true;
-        else fenceOnly = false;
+      const f = line && !inHtml ? FENCE_OPEN.exec(line) : null;
+      if (f && !(f[2]!.charCodeAt(0) === 0x60 && line.slice(f[0].length).includes('`')) && !startsTable(text, line, nl, to)) {
+        fence = { char: f[2]!.charCodeAt(0), size: f[2]!.length, indent: f[1]!.length };
+        // Only an opener Markdown cannot read as indented code makes a block that is nothing but code.
+        fenceOnly = startsBlock && f[1]!.length < 4 && !f[1]!.includes('\t');
       } else {
         fenceOnly = false;
-        const html = line ? RAW_HTML_OPEN.exec(line) : null;
-        if (html) {
-          const close = new RegExp(`</${html[1]}>`, 'i');
-          if (!close.test(line)) closer = close;
-        } else if (line && /^[ \t]*<!--/.test(line) && !line.includes('-->')) closer = /-->/;
+        if (line && !inHtml) {
+          const raw = RAW_HTML_OPEN.exec(line);
+          const run = raw ? undefined : HTML_RUNS.find(([open]) => open.test(line));
+          if (raw) {
+            const close = new RegExp(`</${raw[1]}>`, 'i');
+            if (!close.test(line)) closer = close;
+          } else if (run) {
+            if (!run[1].test(line.slice(line.indexOf('<') + 2))) closer = run[1];
+          } else if (HTML_INTERRUPTING.test(line) || (startsBlock && HTML_TAG_LINE.test(line))) inHtml = true;
+        }
       }
       if (blockStart < 0) blockStart = lineStart;
       blockEnd = lineEnd;
@@ -83,33 +110,44 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
   return blocks;
 }
 
+
+/** Cells of a table line, split on pipes that are not escaped, without the outer empty ones. */
+function tableCells(line: string): string[] {
+  const cells = line.trim().split(/(?<!\\)\|/);
+  if (cells.length > 1 && cells[0]!.trim() === '') cells.shift();
+  if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop();
+  return cells;
+}
+
 /** A fence-like line with a pipe, over a delimiter row, is a table's header row: tables are read first. */
 function startsTable(text: string, line: string, nl: number, to: number): boolean {
   if (!line.includes('|') || nl >= to) return false;
   let next = text.indexOf('\n', nl + 1);
   if (next === -1 || next > to) next = to;
-  const row = text.slice(nl + 1, next).trim();
-  const columns = (s: string): number => s.trim().replace(/^\||\|$/g, '').split('|').length;
+  const raw = text.slice(nl + 1, next).replace(/\r$/, '');
   // "- " reads as a list item, never as a delimiter row.
-  return row.includes('-') && /^[-:|\s]+$/.test(row) && !/^\s*-(?:\s|$)/.test(text.slice(nl + 1, next)) && columns(row) === columns(line);
+  if (/^\s*-(?:\s|$)/.test(raw) || !/^[-:|\s]+$/.test(raw)) return false;
+  const delimiters = tableCells(raw);
+  if (!delimiters.every((d) => /^\s*:?-+:?\s*$/.test(d))) return false;
+  return delimiters.length === tableCells(line).length;
 }
 
-function firstNonSpace(text: string, from: number, to: number): number {
+/** Where a line's content starts: Markdown counts only spaces and tabs as blank. */
+function firstNonBlank(text: string, from: number, to: number): number {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x0c && c !== 0x0b) break;
+    if (c !== 0x20 && c !== 0x09) break;
     i++;
   }
   return i;
 }
 
 /** Where a YAML front matter block at the top ends (after its closing line), or 0. */
-function frontMatterEnd(text: string): number {
+export function frontMatterEnd(text: string): number {
   const open = /^\ufeff?---[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
   const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
-  close.lastIndex = 0;
   const rest = text.slice(open[0].length);
   const c = close.exec(rest);
   if (!c) return 0;

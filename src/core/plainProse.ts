@@ -12,20 +12,31 @@ const HTML_START = /^<[A-Za-z/!?]/;
 
 type LineKind = 'plain' | 'heading' | 'item' | 'other';
 
+const EMPTY_ORDERED = /^\d{1,9}[.)][ \t]*$/;
+
+/** Five or more columns (or a tab) after a list marker make the item's content indented code. */
+function wideMarker(marker: string, markerLength: number): boolean {
+  const gap = marker.slice(markerLength);
+  return gap.includes('\t') || gap.length >= 5;
+}
+
 /** What a line is when it sits at the block's top level, unindented; `other` needs the real parser. */
 function classify(line: string): { kind: LineKind; content: number; ordinal?: number } {
   const c = line.charCodeAt(0);
   if (c === 0x20 || c === 0x09 || c === 0x3e || c === 0x60 || c === 0x7e || line.length === 0) return { kind: 'other', content: 0 };
   if (c === 0x23) return HEADING.test(line) ? { kind: 'heading', content: 0 } : { kind: 'plain', content: 0 };
   if (c === 0x3c && HTML_START.test(line)) return { kind: 'other', content: 0 };
-  if (c === 0x5b && LINK_DEFINITION.test(line)) return { kind: 'other', content: 0 };
+  // A link reference definition, possibly with an escaped bracket or a label running onto the next line.
+  if (c === 0x5b && (LINK_DEFINITION.test(line) || !line.includes(']') || line.includes('\\'))) return { kind: 'other', content: 0 };
   if ((c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x3a || c === 0x7c || c === 0x2b) && RULE_LIKE.test(line)) return { kind: 'other', content: 0 };
   if (c === 0x2d || c === 0x2a || c === 0x2b) {
     const m = BULLET.exec(line);
-    if (m) return { kind: 'item', content: m[0].length };
+    if (m) return wideMarker(m[0], 1) ? { kind: 'other', content: 0 } : { kind: 'item', content: m[0].length };
   } else if (c >= 0x30 && c <= 0x39) {
+    // An empty ordered item ("1.") is a list to Markdown too.
+    if (EMPTY_ORDERED.test(line)) return { kind: 'other', content: 0 };
     const m = ORDERED.exec(line);
-    if (m) return { kind: 'item', content: m[0].length, ordinal: Number(m[1]) };
+    if (m) return wideMarker(m[0], m[1]!.length + 1) ? { kind: 'other', content: 0 } : { kind: 'item', content: m[0].length, ordinal: Number(m[1]) };
   }
   // A table needs a delimiter row, which RULE_LIKE sends to the parser; a lone pipe is text.
   return { kind: 'plain', content: 0 };
@@ -100,7 +111,7 @@ export function readQuoteUnits(text: string): ProseUnit[] | undefined {
     const mark = QUOTE_MARK.exec(raw);
     if (!mark) return undefined;
     const content = raw.slice(mark[0].length);
-    if (content.trim() === '') {
+    if (/^[ \t]*$/.test(content)) {
       paragraph = undefined;
       continue;
     }
@@ -123,6 +134,8 @@ export function readTableUnits(text: string, splitCells: (text: string, start: n
   if (lines.length < 2) return undefined;
   const delimiter = lines[1]!;
   if (!DELIMITER_ROW.test(text.slice(delimiter.start, delimiter.end))) return undefined;
+  // A header row with no cell at all ("|") makes no table.
+  if (/^[|\s]*$/.test(text.slice(lines[0]!.start, lines[0]!.end))) return undefined;
   const header = splitCells(text, lines[0]!.start, lines[0]!.end);
   if (header.length !== splitCells(text, delimiter.start, delimiter.end).length) return undefined;
   const units: ProseUnit[] = [{ kind: 'row', start: lines[0]!.start, end: lines[0]!.end, cells: header, table: 0, headerRow: true, listTitles: [], heading: -1 }];

@@ -74,17 +74,6 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The number of lines a YAML front matter block takes at the top, or 0. */
-function frontMatterLines(text: string): number {
-  const m = /^\ufeff?---[ \t]*\r?\n/.exec(text);
-  if (!m) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
-  const rest = text.slice(m[0].length);
-  const c = close.exec(rest);
-  if (!c) return 0;
-  return 1 + rest.slice(0, c.index).split('\n').length;
-}
-
 /** Splits a table row's source line into cell spans on unescaped pipes outside code spans. */
 function splitCells(text: string, start: number, end: number): Span[] {
   const cells: Span[] = [];
@@ -109,7 +98,7 @@ function splitCells(text: string, start: number, end: number): Span[] {
   return cells;
 }
 
-/** Parses the draft's block structure and masks non-prose. */
+/** Parses a block's structure with markdown-it and masks non-prose (front matter is cut off before, by `splitBlocks`). */
 export function extractProse(text: string): Prose {
   const starts = lineStarts(text);
   const lineEnd = (line: number): number => {
@@ -118,7 +107,6 @@ export function extractProse(text: string): Prose {
     if (end > 0 && text.charCodeAt(end - 1) === 0x0d && end - 1 >= (starts[line] ?? 0)) end--;
     return end;
   };
-  const fm = frontMatterLines(text);
   const tokens = markdown().parse(text, {});
   const units: ProseUnit[] = [];
   const keep: Span[] = [];
@@ -155,7 +143,7 @@ export function extractProse(text: string): Prose {
         break;
       case 'heading_open':
       case 'paragraph_open': {
-        if (!map || map[0] < fm) break;
+        if (!map) break;
         const start = starts[map[0]] ?? text.length;
         const end = lineEnd(map[1] - 1);
         const kind = tok.type === 'heading_open' ? 'heading' : 'paragraph';
@@ -177,7 +165,7 @@ export function extractProse(text: string): Prose {
         break;
       }
       case 'html_block': {
-        if (!map || map[0] < fm) break;
+        if (!map) break;
         if (/^\s*<!--/.test(tok.content)) break;
         for (let line = map[0]; line < map[1]; line++) {
           const start = starts[line] ?? text.length;

@@ -1,7 +1,7 @@
 // Checks successive versions of one draft, re-reading only the blocks an edit touched.
 import type { HeadingOutline } from './associate';
 import { judgeBlock, outsideList, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
-import { splitBlocks } from './blocks';
+import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
 import { readDirectives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
@@ -89,7 +89,12 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     const old = previous.text;
     const blocks = previous.blocks;
     if (old === text) return blocks;
+    // Front matter exists only at the top and a lone CR makes the draft one block: such drafts are
+    // split afresh unless the edit left the front matter as it was.
+    if (LONE_CR.test(text) || LONE_CR.test(old)) return fresh(text, 0, text.length);
     const p = commonPrefix(old, text);
+    const matter = frontMatterEnd(old);
+    if ((matter > 0 || text.startsWith('---') || text.startsWith('\ufeff---')) && !(p >= matter && frontMatterEnd(text) === matter)) return fresh(text, 0, text.length);
     const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
     const delta = text.length - old.length;
     const changedEnd = text.length - s;
