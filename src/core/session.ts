@@ -77,7 +77,13 @@ function sameList(a: ModelMention[], b: ModelMention[]): boolean {
  * never holds every block's prose at once.
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
-  let previous: { text: string; blocks: BlockState[] } | undefined;
+  let previous: { text: string; blocks: BlockState[]; loneCR: boolean; matter: number } | undefined;
+  /** What makes a draft be split afresh: a lone CR anywhere, and where its front matter ends. */
+  const traitsOf = (text: string): { loneCR: boolean; matter: number } => ({
+    loneCR: LONE_CR.test(text),
+    matter: text.startsWith('---') || text.startsWith('\ufeff---') ? frontMatterEnd(text) : 0,
+  });
+  let traits = { loneCR: false, matter: 0 };
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
     // Every field present from the start keeps all block states one shape for V8.
@@ -85,19 +91,24 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
 
   /** The blocks of `text`, keeping every block of the previous text that the edit left alone. */
   const blocksOf = (text: string): BlockState[] => {
-    if (!previous) return fresh(text, 0, text.length);
+    const afresh = (): BlockState[] => {
+      traits = traitsOf(text);
+      return fresh(text, 0, text.length);
+    };
+    if (!previous) return afresh();
     const old = previous.text;
     const blocks = previous.blocks;
+    traits = { loneCR: previous.loneCR, matter: previous.matter };
     if (old === text) return blocks;
-    // Front matter exists only at the top and a lone CR makes the draft one block: such drafts are
-    // split afresh unless the edit left the front matter as it was.
-    if (LONE_CR.test(text) || LONE_CR.test(old)) return fresh(text, 0, text.length);
     const p = commonPrefix(old, text);
-    const matter = frontMatterEnd(old);
-    if ((matter > 0 || text.startsWith('---') || text.startsWith('\ufeff---')) && !(p >= matter && frontMatterEnd(text) === matter)) return fresh(text, 0, text.length);
     const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
     const delta = text.length - old.length;
     const changedEnd = text.length - s;
+    // A lone CR makes the draft one block, and front matter exists only at the top: such drafts are
+    // split afresh unless the edit left them as they were. A new lone CR can only be where the text changed.
+    if (previous.loneCR || LONE_CR.test(text.slice(Math.max(0, p - 1), Math.min(text.length, changedEnd + 1)))) return afresh();
+    const matter = previous.matter;
+    if ((matter > 0 || text.startsWith('---') || text.startsWith('\ufeff---')) && !(p >= matter && frontMatterEnd(text) === matter)) return afresh();
     // Re-split from the last block that starts before the edit: an edit can join it to the next.
     let lo = 0;
     let hi = blocks.length;
@@ -144,7 +155,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   return {
     check(text, options) {
       const blocks = blocksOf(text);
-      previous = { text, blocks };
+      previous = { text, blocks, ...traits };
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       const placedBlocks: Placed[] = [];
