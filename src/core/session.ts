@@ -2,7 +2,7 @@
 import type { HeadingOutline } from './associate';
 import { judgeBlock, outsideList, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
 import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
-import { readDirectives } from './directives';
+import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
 import type { CheckOptions, CheckResult, Claim, Finding, ModelFact, ModelMention, Span } from './types';
@@ -30,6 +30,15 @@ interface Placed {
 }
 
 const COMPARE_STEP = 4096;
+/** Every disable comment holds this; a draft without it has none. */
+const DIRECTIVE_MARK = 'factlint-';
+const NO_DIRECTIVES: Directives = { isDisabled: () => false };
+
+interface Traits {
+  loneCR: boolean;
+  matter: number;
+  directives: boolean;
+}
 /** One shared empty list, so a block without claims stays placed from one check to the next. */
 const NO_CLAIMS: JudgedClaim[] = [];
 
@@ -77,13 +86,14 @@ function sameList(a: ModelMention[], b: ModelMention[]): boolean {
  * never holds every block's prose at once.
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
-  let previous: { text: string; blocks: BlockState[]; loneCR: boolean; matter: number } | undefined;
-  /** What makes a draft be split afresh: a lone CR anywhere, and where its front matter ends. */
-  const traitsOf = (text: string): { loneCR: boolean; matter: number } => ({
+  let previous: ({ text: string; blocks: BlockState[] } & Traits) | undefined;
+  /** What makes a draft be split afresh (a lone CR, where its front matter ends), and whether it has disable comments. */
+  const traitsOf = (text: string): Traits => ({
     loneCR: LONE_CR.test(text),
     matter: text.startsWith('---') || text.startsWith('\ufeff---') ? frontMatterEnd(text) : 0,
+    directives: text.includes(DIRECTIVE_MARK),
   });
-  let traits = { loneCR: false, matter: 0 };
+  let traits: Traits = { loneCR: false, matter: 0, directives: false };
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
     // Every field present from the start keeps all block states one shape for V8.
@@ -98,7 +108,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     if (!previous) return afresh();
     const old = previous.text;
     const blocks = previous.blocks;
-    traits = { loneCR: previous.loneCR, matter: previous.matter };
+    traits = { loneCR: previous.loneCR, matter: previous.matter, directives: previous.directives };
     if (old === text) return blocks;
     const p = commonPrefix(old, text);
     const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
@@ -109,6 +119,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     if (previous.loneCR || LONE_CR.test(text.slice(Math.max(0, p - 1), Math.min(text.length, changedEnd + 1)))) return afresh();
     const matter = previous.matter;
     if ((matter > 0 || text.startsWith('---') || text.startsWith('\ufeff---')) && !(p >= matter && frontMatterEnd(text) === matter)) return afresh();
+    // A disable comment can only appear where the text changed.
+    traits.directives = previous.directives ? text.includes(DIRECTIVE_MARK) : text.slice(Math.max(0, p - DIRECTIVE_MARK.length), Math.min(text.length, changedEnd + DIRECTIVE_MARK.length)).includes(DIRECTIVE_MARK);
     // Re-split from the last block that starts before the edit: an edit can join it to the next.
     let lo = 0;
     let hi = blocks.length;
@@ -205,7 +217,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           outside = outsideList(headings, context);
         }
       }
-      const { findings, values } = findingsOf(text, placedBlocks, options);
+      const { findings, values } = findingsOf(traits.directives ? readDirectives(text) : NO_DIRECTIVES, placedBlocks, options);
       linkRelated(findings, values, claims);
       return { findings, mentions, claims };
     },
@@ -233,8 +245,7 @@ function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: M
 }
 
 /** The findings of the placed claims, and the figure value of each (for linking related findings). */
-function findingsOf(text: string, placed: Placed[], options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
-  const directives = readDirectives(text);
+function findingsOf(directives: Directives, placed: Placed[], options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
   const findings: Finding[] = [];
   const values: number[] = [];
   for (const p of placed) {
