@@ -9,19 +9,23 @@ const RANGE_SEP = String.raw`\s*(?:-|–|—|~|to|至|到)\s*`;
 
 /**
  * One figure: an optional "N x" multiplier, a number (scientific allowed), an optional range end,
- * and a unit. Group names keep the parser readable.
+ * and a unit. Groups are numbered, not named (a named group costs an object per match, and most
+ * matches are plain numbers that are dropped): see `GROUP` for which is which.
  */
 const FIGURE_RE = new RegExp(
   String.raw`(?<![\w.,\u2010-\u2015-])` +
-    String.raw`(?<pre>(?<mult>\d{1,3})\s?[x×]\s?)?` +
-    String.raw`(?<num>${NUM})` +
-    String.raw`(?:[eE](?<exp>\d{1,2}))?` +
-    String.raw`(?:(?<rangeSep>${RANGE_SEP})(?<num2>${NUM})(?:${SEP}(?<unit1>${UNIT}))?)?` +
-    String.raw`(?:${SEP}(?<unit>${UNIT}))?` +
+    String.raw`((\d{1,3})\s?[x×]\s?)?` +
+    String.raw`(${NUM})` +
+    String.raw`(?:[eE](\d{1,2}))?` +
+    String.raw`(?:(${RANGE_SEP})(${NUM})(?:${SEP}(${UNIT}))?)?` +
+    String.raw`(?:${SEP}(${UNIT}))?` +
     String.raw`(?![\w.]\d)`,
   // No `d` flag: match indices double the scan's cost, and the number's start follows from `pre`.
   'gu',
 );
+
+/** FIGURE_RE's capture groups. */
+const GROUP = { pre: 1, mult: 2, num: 3, exp: 4, rangeSep: 5, num2: 6, unit1: 7, unit: 8 } as const;
 
 const UNIT_VALUE: Record<string, number> = {
   t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12, 万亿: 1e12,
@@ -164,45 +168,48 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
   let m: RegExpExecArray | null;
   while ((m = FIGURE_RE.exec(text)) !== null) {
     if (m.index >= to) break;
-    const g = m.groups ?? {};
     if (m[0].length === 0) {
       FIGURE_RE.lastIndex++;
       continue;
     }
-    const unit = g.unit ?? g.unit1;
-    const hasExp = g.exp !== undefined;
+    const unit = m[GROUP.unit] ?? m[GROUP.unit1];
+    const expText = m[GROUP.exp];
+    const hasExp = expText !== undefined;
     if (!unit && !hasExp) continue;
-    if (hasExp && Number(g.exp) < 6) continue;
+    if (hasExp && Number(expText) < 6) continue;
     // A bare lower-case single-letter unit right after digits is too often something else
     // ("3b" in a hash, "5m" in minutes); accept it only for b/t in "7b"-style sizes.
     if (unit && /^m$/.test(unit)) continue;
-    const num = g.num as string;
+    const num = m[GROUP.num] as string;
     const scale = unit ? unitValue(unit) : 1;
-    const exp = hasExp ? Math.pow(10, Number(g.exp)) : 1;
+    const exp = hasExp ? Math.pow(10, Number(expText)) : 1;
     let value = parseNumber(num) * scale * exp;
     let precision = stepOf(num.replace(/,/g, '')) * scale * exp;
     let low = value;
     let high = value;
-    const isRange = g.num2 !== undefined;
+    const num2 = m[GROUP.num2];
+    const unit1 = m[GROUP.unit1];
+    const isRange = num2 !== undefined;
     if (isRange) {
-      const s1 = g.unit1 ? unitValue(g.unit1) : scale;
+      const s1 = unit1 ? unitValue(unit1) : scale;
       low = parseNumber(num) * s1 * exp;
-      high = parseNumber(g.num2 as string) * scale * exp;
+      high = parseNumber(num2) * scale * exp;
       // "15-20" with a range separator of "~" or "to" and no unit on the first is still a range;
       // a high below the low is a date-like or hyphenated thing, not a range.
       if (!(high > low)) continue;
       value = (low + high) / 2;
     }
-    const isProduct = g.mult !== undefined;
+    const mult = m[GROUP.mult];
+    const isProduct = mult !== undefined;
     if (isProduct) {
-      const k = Number(g.mult);
+      const k = Number(mult);
       value *= k;
       low *= k;
       high *= k;
       precision *= k;
     }
     if (!Number.isFinite(value) || value <= 0) continue;
-    const numStartAt = m.index + (g.pre?.length ?? 0);
+    const numStartAt = m.index + (m[GROUP.pre]?.length ?? 0);
     const numIdx = [numStartAt, numStartAt + num.length];
     const numEnd = isRange || hasExp ? m.index + m[0].length : numIdx[1];
     out.push({
