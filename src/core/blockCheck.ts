@@ -6,6 +6,7 @@ import { messageFor } from './messages';
 import type { NameMatcher } from './names';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
+import { countBefore } from './spanSearch';
 import { judgeFigure } from './verdict';
 import type { Claim, FactFigure, ModelFact, ModelMention, ParsedFigure, TextEdit } from './types';
 
@@ -87,7 +88,7 @@ export function judgeBlock(
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
-    const at = countStartsBefore(reading.mentions, a.mention.start);
+    const at = countBefore(reading.mentions, (m) => m.start < a.mention.start);
     let mention = reading.mentions[at] === a.mention ? at : outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {
@@ -127,16 +128,4 @@ export function judgeBlock(
     out.push(claim);
   }
   return out;
-}
-
-/** How many mentions (sorted by start) start before `offset`. */
-function countStartsBefore(mentions: ModelMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
