@@ -51,8 +51,9 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
   const hasClaims = figures.length > 0 || prose.units.some((u) => u.kind === 'row') || mentions.some((m) => m.sizedName);
   const outline = outlineHeadings(prose, mentions);
-  const index = new Map(mentions.map((m, i) => [m, i]));
-  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map((h) => ({ level: h.outline.level, mentions: h.outline.mentions.map((m) => index.get(m)!) })) };
+  // Heading mentions as indices into the block's mentions (sorted by start, so found by binary search).
+  const indexOf = (m: ModelMention): number => countBefore(mentions, (x) => x.start < m.start);
+  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map((h) => ({ level: h.outline.level, mentions: h.outline.mentions.map(indexOf) })) };
   const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
   const last = mentions[mentions.length - 1];
   // A table row without a model cell takes the last model named before it under the same heading.
