@@ -172,7 +172,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         const r = b.reading;
         let judged = NO_CLAIMS;
         if (r.hasClaims) {
-          // Association reads the surroundings only for which models they name.
+          // Association reads the surroundings only for the names they hold.
           if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
@@ -201,7 +201,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         }
         if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
         if (r.headings.length || context !== contextBefore) {
-          key = `${headings.map((h) => `${h.level}:${h.mentions.map((m) => m.modelId).join(' ')}`).join(';')}|${context?.modelId ?? ''}`;
+          // Names, not just models: a sized name ("Llama 3 70B") is read for its family by its text.
+          const nameOf = (m: ModelMention): string => `${m.modelId}=${m.text}`;
+          key = `${headings.map((h) => `${h.level}:${h.mentions.map(nameOf).join(' ')}`).join(';')}|${context ? nameOf(context) : ''}`;
           outside = outsideList(headings, context);
         }
       }
