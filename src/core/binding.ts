@@ -1,6 +1,6 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { type RawFigure, readFigureContext } from './figures';
-import { countBefore, neighboursOf } from './spanSearch';
+import { countEndingBy, neighboursOf } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
@@ -109,7 +109,7 @@ export function unknownNamesIn(masked: string, sentence: Span): UnknownNames {
  * read the same alone; only a token running across `at` needs the stretch read again.
  */
 export function namesUnknownBefore(masked: string, sentence: Span, names: UnknownNames, at: number): boolean {
-  const whole = countBefore(names.spans, (x) => x.end <= at);
+  const whole = countEndingBy(names.spans, at);
   if (names.firstNaming < whole) return true;
   const across = names.spans[whole];
   if (across && across.start < at) return namesUnknown(masked.slice(sentence.start, at));

@@ -6,7 +6,7 @@ import { messageFor } from './messages';
 import type { NameMatcher } from './names';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
-import { countBefore } from './spanSearch';
+import { countStartingBefore } from './spanSearch';
 import { judgeFigure } from './verdict';
 import type { Claim, FactFigure, ModelFact, ModelMention, ParsedFigure, TextEdit } from './types';
 
@@ -52,7 +52,7 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const hasClaims = figures.length > 0 || prose.units.some((u) => u.kind === 'row') || mentions.some((m) => m.sizedName);
   const outline = outlineHeadings(prose, mentions);
   // Heading mentions as indices into the block's mentions (sorted by start, so found by binary search).
-  const indexOf = (m: ModelMention): number => countBefore(mentions, (x) => x.start < m.start);
+  const indexOf = (m: ModelMention): number => countStartingBefore(mentions, m.start);
   const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map((h) => ({ level: h.outline.level, mentions: h.outline.mentions.map(indexOf) })) };
   const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
   const last = mentions[mentions.length - 1];
@@ -89,7 +89,7 @@ export function judgeBlock(
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
-    const at = countBefore(reading.mentions, (m) => m.start < a.mention.start);
+    const at = countStartingBefore(reading.mentions, a.mention.start);
     let mention = reading.mentions[at] === a.mention ? at : outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {

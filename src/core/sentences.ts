@@ -4,7 +4,7 @@ import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnkno
 import { isDistanced } from './distancing';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
 import type { Prose, ProseUnit } from './prose';
-import { countBefore, indexAt, inside, mentionsWithin } from './spanSearch';
+import { countBefore, countEndingBy, indexAt, inside, mentionsWithin } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
@@ -159,7 +159,7 @@ export function readSentences(
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
     if (picked === null) {
       // "Llama-3 8B和70B": the siblings of a sized name are sizes of its family.
-      const before = inSentence[countBefore(inSentence, (m) => m.end <= first.raw.start) - 1];
+      const before = inSentence[countEndingBy(inSentence, first.raw.start) - 1];
       const size = before ? sizeInName(before.text) : undefined;
       const family = size && familyOf ? familyOf(size.bare) : undefined;
       const gap = before ? masked.slice(before.end, first.raw.start) : '';
@@ -171,7 +171,7 @@ export function readSentences(
     if (mention && inVariantList(masked, first.raw, mention)) continue;
     // "175B 的 GPT-3", "the 9.7-trillion-parameter GPT-5.5": a figure that qualifies the name after it is a size.
     if (mention && mention.start >= lastRaw.end) explicit = true;
-    const usableBefore = countBefore(usable, (m) => m.end <= first.raw.start);
+    const usableBefore = countEndingBy(usable, first.raw.start);
     // (The tests below read only when the cheaper conditions before them hold: most figures have their model by now.)
     if (!mention && picked !== null && explicit && usable.length === inSentence.length && (usableModels < 0 ? (usableModels = new Set(usable.map((m) => m.modelId)).size) : usableModels) === 1) {
       // "The Llama 3.1 collection ... in 8B, 70B and 405B sizes", "1.5 billion parameters: the largest GPT-2 version":
@@ -205,7 +205,7 @@ export function readSentences(
         if (mention) break;
       }
       if (!mention) {
-        const earlier = unitMentions.slice(0, countBefore(unitMentions, (m) => m.end <= first.raw.start));
+        const earlier = unitMentions.slice(0, countEndingBy(unitMentions, first.raw.start));
         const distinct = new Set(earlier.map((m) => m.modelId));
         if (distinct.size === 1) mention = earlier[earlier.length - 1];
       }

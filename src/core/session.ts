@@ -5,7 +5,7 @@ import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
-import { countBefore } from './spanSearch';
+import { countStartingBefore } from './spanSearch';
 import type { CheckOptions, CheckResult, Claim, Finding, ModelFact, ModelMention, Span } from './types';
 
 export interface CheckSession {
@@ -61,7 +61,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 /** The index of the block that starts exactly at `start` (blocks are sorted), or -1. */
 function blockStartingAt(blocks: BlockState[], start: number, from: number): number {
-  const i = countBefore(blocks, (b) => b.start < start);
+  const i = countStartingBefore(blocks, start);
   return i >= from && i < blocks.length && blocks[i]!.start === start ? i : -1;
 }
 
@@ -117,7 +117,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     // A disable comment can only appear where the text changed.
     traits.directives = previous.directives ? text.includes(DIRECTIVE_MARK) : text.slice(Math.max(0, p - DIRECTIVE_MARK.length), Math.min(text.length, changedEnd + DIRECTIVE_MARK.length)).includes(DIRECTIVE_MARK);
     // Re-split from the last block that starts before the edit: an edit can join it to the next.
-    const first = Math.max(0, countBefore(blocks, (b) => b.start < p) - 1);
+    const first = Math.max(0, countStartingBefore(blocks, p) - 1);
     const from = first < blocks.length && first > 0 ? blocks[first]!.start : 0;
     const startFrom = first > 0 ? first : 0;
     let resume = -1;

@@ -14,10 +14,34 @@ export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boole
   return lo;
 }
 
+/** How many spans (sorted by start) start before `offset`; no predicate, so nothing is allocated per call on hot paths. */
+export function countStartingBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many spans (sorted and disjoint, so their ends are sorted too) end at or before `offset`. */
+export function countEndingBy(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Mentions inside a span, by binary search over the sorted mentions (no scan of the whole draft). */
 export function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMention[] {
   const out: ModelMention[] = [];
-  for (let i = countBefore(mentions, (m) => m.start < outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
+  for (let i = countStartingBefore(mentions, outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) out.push(mentions[i]!);
   return out;
 }
 
@@ -26,7 +50,7 @@ export function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMent
  * mentions sorted by start: a sentence may hold thousands of mentions, each figure looks at two.
  */
 export function neighboursOf(mentions: ModelMention[], raw: Span): { before?: ModelMention; after?: ModelMention } {
-  const firstAfter = countBefore(mentions, (m) => m.start < raw.end);
+  const firstAfter = countStartingBefore(mentions, raw.end);
   let before: ModelMention | undefined;
   for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
   return { before, after: mentions[firstAfter] };
@@ -34,7 +58,7 @@ export function neighboursOf(mentions: ModelMention[], raw: Span): { before?: Mo
 
 /** The index of the span (sorted, disjoint) holding an offset, or -1: a binary search, not a walk per figure. */
 export function indexAt(spans: readonly Span[], offset: number): number {
-  const i = countBefore(spans, (x) => x.end <= offset);
+  const i = countEndingBy(spans, offset);
   return i < spans.length && offset >= spans[i]!.start ? i : -1;
 }
 
@@ -48,6 +72,6 @@ function overlaps(a: Span, b: Span): boolean {
 
 /** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
 export function overlapsAny(figures: RawFigure[], span: Span): boolean {
-  const i = countBefore(figures, (f) => f.end <= span.start);
+  const i = countEndingBy(figures, span.start);
   return i < figures.length && overlaps(figures[i]!, span);
 }
