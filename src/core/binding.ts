@@ -53,7 +53,21 @@ const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]
 const NAME_SIZE = /([\s\u00a0_\-\u2010-\u2013]?)(\d+(?:\.\d+)?)([BbMmTt])(?:[\s\u00a0_\-\u2010-\u2013]?[Aa]\d+(?:\.\d+)?[Bb])?(?:[_ -](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*$/u;
 
 const NAME_SCALE: Record<string, number> = { b: 1e9, m: 1e6, t: 1e12 };
-export function sizeInName(name: string): { bare: string; offset: number; num: string; scale: number } | undefined {
+export function sizeInName(name: string): NameSize | undefined {
+  // Drafts repeat the same few names; each is read once (a bounded cache, cleared when full).
+  const known = SIZES_READ.get(name);
+  if (known !== undefined) return known ?? undefined;
+  if (SIZES_READ.size >= SIZES_READ_LIMIT) SIZES_READ.clear();
+  const size = readSizeInName(name);
+  SIZES_READ.set(name, size ?? null);
+  return size;
+}
+
+type NameSize = { bare: string; offset: number; num: string; scale: number };
+const SIZES_READ = new Map<string, NameSize | null>();
+const SIZES_READ_LIMIT = 4096;
+
+function readSizeInName(name: string): NameSize | undefined {
   const m = NAME_SIZE.exec(name);
   if (!m || m.index === 0) return undefined;
   const bare = name.slice(0, m.index);
