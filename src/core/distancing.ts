@@ -1,9 +1,10 @@
 // Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked.
+import { FoldingPattern } from './caseFolding';
 import type { Span } from './types';
 
 /** Where a clause starts or ends around a figure. */
 // The connective is optional and needs its own word boundary: a bare "，" before a CJK character is a break too.
-const CLAUSE_BREAK = /[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而/giu;
+const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
 const CUE_BEFORE =
   /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates)\b|不是|并非|而非|并没有|没有|不具有|传闻|据传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|据称|所谓|并不是/iu;
@@ -38,11 +39,12 @@ function scanSentence(text: string, within: Span): SentenceScan {
   const breakStarts: number[] = [];
   const breakEnds: number[] = [];
   const slice = text.slice(within.start, within.end);
-  CLAUSE_BREAK.lastIndex = 0;
+  const clauseBreak = CLAUSE_BREAK.in(text);
+  clauseBreak.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(slice)) !== null) {
+  while ((m = clauseBreak.exec(slice)) !== null) {
     if (m[0].length === 0) {
-      CLAUSE_BREAK.lastIndex++;
+      clauseBreak.lastIndex++;
       continue;
     }
     breakStarts.push(within.start + m.index);
@@ -67,7 +69,7 @@ function countBelow(values: number[], limit: number, inclusive: boolean): number
   return lo;
 }
 
-const CUES_BEFORE = new RegExp(CUE_BEFORE.source, 'giu');
+const CUES_BEFORE = new FoldingPattern(CUE_BEFORE.source, 'giu');
 
 /** The first match of a global regex in text[start, end), as offsets in text. */
 function firstMatch(re: RegExp, text: string, start: number, end: number): Span | null {
@@ -89,16 +91,18 @@ const LONGEST_CUE = 64;
 function cueBetween(text: string, from: number, first: Span | null, at: number): boolean {
   if (first && first.start < at) {
     if (first.end < at) return true;
-    CUES_BEFORE.lastIndex = first.start - from;
-    return CUES_BEFORE.test(text.slice(from, at));
+    const cues = CUES_BEFORE.in(text);
+    cues.lastIndex = first.start - from;
+    return cues.test(text.slice(from, at));
   }
   // Read alone, the stretch ends at `at`, so a cue ending on a word character there finds a word
   // boundary the full text lacks ("leaK9.7T" with a Kelvin sign); such a cue starts close by.
   if (at > from && CUE_WORD_CHAR.test(text.charAt(at - 1))) {
     let start = Math.max(from, at - LONGEST_CUE);
     while (start > from && CUE_WORD_CHAR.test(text.charAt(start - 1))) start--;
-    CUES_BEFORE.lastIndex = start - from;
-    return CUES_BEFORE.test(text.slice(from, at));
+    const cues = CUES_BEFORE.in(text);
+    cues.lastIndex = start - from;
+    return cues.test(text.slice(from, at));
   }
   return false;
 }
@@ -107,7 +111,7 @@ function cueBefore(text: string, scan: SentenceScan, clauseStart: number, breakI
   let first = scan.firstCue.get(clauseStart);
   if (first === undefined) {
     // Every figure with this clause start lies before the end of the next clause break.
-    first = firstMatch(CUES_BEFORE, text, clauseStart, scan.breakEnds[breakIndex] ?? scan.end);
+    first = firstMatch(CUES_BEFORE.in(text), text, clauseStart, scan.breakEnds[breakIndex] ?? scan.end);
     scan.firstCue.set(clauseStart, first);
   }
   return cueBetween(text, clauseStart, first, figureStart);
@@ -148,9 +152,9 @@ interface RowScan {
 
 let lastRow: RowScan | undefined;
 
-const CUES_AT = new RegExp(CUE_BEFORE.source, 'yiu');
-const ROW_LABELS = new RegExp(ROW_LABEL.source, 'giu');
-const ROW_LABEL_AT = new RegExp(ROW_LABEL.source, 'yiu');
+const CUES_AT = new FoldingPattern(CUE_BEFORE.source, 'yiu');
+const ROW_LABELS = new FoldingPattern(ROW_LABEL.source, 'giu');
+const ROW_LABEL_AT = new FoldingPattern(ROW_LABEL.source, 'yiu');
 
 /** The last offset in text[start, end) where a match of the regex starts, or -1. */
 function lastMatchStart(all: RegExp, at: RegExp, text: string, start: number, end: number): number {
@@ -186,9 +190,9 @@ function scanRow(text: string, row: Span): RowScan {
     text,
     start: row.start,
     end: row.end,
-    firstCue: firstMatch(CUES_BEFORE, text, row.start, row.end),
-    lastCue: lastMatchStart(CUES_BEFORE, CUES_AT, text, row.start, row.end),
-    lastLabel: lastMatchStart(ROW_LABELS, ROW_LABEL_AT, text, row.start, row.end),
+    firstCue: firstMatch(CUES_BEFORE.in(text), text, row.start, row.end),
+    lastCue: lastMatchStart(CUES_BEFORE.in(text), CUES_AT.in(text), text, row.start, row.end),
+    lastLabel: lastMatchStart(ROW_LABELS.in(text), ROW_LABEL_AT.in(text), text, row.start, row.end),
   };
   return lastRow;
 }
@@ -198,6 +202,6 @@ export function isRowDistanced(text: string, row: Span, figure: Span): boolean {
   const scan = scanRow(text, row);
   if (cueBetween(text, row.start, scan.firstCue, figure.start)) return true;
   // After the figure: a cue starting past its end, or one starting right at it.
-  if (scan.lastCue > figure.end || matchesAtStart(CUES_AT, text, figure.end, row.end)) return true;
-  return scan.lastLabel > figure.end || matchesAtStart(ROW_LABEL_AT, text, figure.end, row.end);
+  if (scan.lastCue > figure.end || matchesAtStart(CUES_AT.in(text), text, figure.end, row.end)) return true;
+  return scan.lastLabel > figure.end || matchesAtStart(ROW_LABEL_AT.in(text), text, figure.end, row.end);
 }

@@ -8,3 +8,4 @@ export { applyEdits } from './rewrite';
 export { createPositionMap, offsetAt, type LineColumn } from './positions';
 export { readDirectives } from './directives';
 export { normalizeName } from './names';
+export { FoldingPattern, foldsLikeAscii } from './caseFolding';

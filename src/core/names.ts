@@ -56,11 +56,17 @@ function isSeparator(code: number): boolean {
  */
 function foldCode(code: number): number {
   if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
-  const upper = String.fromCharCode(code).toUpperCase();
-  if (upper.length !== 1) return code;
-  const folded = upper.charCodeAt(0);
-  return folded < 128 ? code : folded;
+  let folded = FOLDED[code]!;
+  if (folded === 0) {
+    const upper = String.fromCharCode(code).toUpperCase();
+    folded = upper.length !== 1 || upper.charCodeAt(0) < 128 ? code : upper.charCodeAt(0);
+    FOLDED[code] = folded;
+  }
+  return folded;
 }
+
+/** Non-ASCII codes folded so far (0: not yet): upper-casing a one-character string costs more than the rest of a walk step. */
+const FOLDED = new Uint16Array(65536);
 
 /**
  * An atom as a regex literal. Non-ASCII characters go in a class: V8 (Node 20) merges
@@ -137,6 +143,9 @@ interface AliasEntry {
   exact?: string;
 }
 
+/** Names resolved from their matched text, remembered up to this many: a draft names the same models again and again. */
+const RESOLVED_LIMIT = 4096;
+
 /** Matches model names in text, longest first, on token boundaries. */
 export class NameMatcher {
   /** Finds positions where some alias's first atom starts on a token boundary. */
@@ -145,6 +154,7 @@ export class NameMatcher {
   /** Decides whether a name may end here, swallowing a size and variant suffix; sticky. */
   private readonly ending = new RegExp(SIZE_SUFFIX + VARIANT_SUFFIX + RIGHT_BOUNDARY, 'iy');
   private readonly byKey = new Map<string, AliasEntry[]>();
+  private readonly resolved = new Map<string, { modelId: string; length: number; sized: boolean } | null>();
 
   constructor(base: FactBase) {
     const root: TrieNode = { children: new Map(), terminal: false };
@@ -245,6 +255,15 @@ export class NameMatcher {
 
   /** Which model a matched string names; the size or variant suffix is stripped if needed. */
   private resolve(matched: string): { modelId: string; length: number; sized: boolean } | undefined {
+    const known = this.resolved.get(matched);
+    if (known !== undefined) return known ?? undefined;
+    if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+    const found = this.resolveAfresh(matched);
+    this.resolved.set(matched, found ?? null);
+    return found;
+  }
+
+  private resolveAfresh(matched: string): { modelId: string; length: number; sized: boolean } | undefined {
     const lookup = (s: string): string | undefined => {
       const entries = this.byKey.get(normalizeName(s));
       if (!entries) return undefined;
