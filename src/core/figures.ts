@@ -108,9 +108,11 @@ const AT_END = new Map<RegExp, RegExp>();
 export function endsWithMatch(re: RegExp, text: string): boolean {
   let atEnd = AT_END.get(re);
   if (!atEnd) {
-    atEnd = re.source.endsWith('$') && !re.source.endsWith('\\$') ? new RegExp(`(?<=${re.source.slice(0, -1)})$`, re.flags) : re;
+    // Sticky at the text's end: the lookbehind is tried at that one position, not from every offset before it.
+    atEnd = re.source.endsWith('$') && !re.source.endsWith('\\$') ? new RegExp(`(?<=${re.source.slice(0, -1)})$`, `${re.flags.replace(/[gy]/g, '')}y`) : re;
     AT_END.set(re, atEnd);
   }
+  if (atEnd.sticky) atEnd.lastIndex = text.length;
   return atEnd.test(text);
 }
 

@@ -190,7 +190,9 @@ function maskText(text: string, keep: Span[]): string {
   let pos = 0;
   const blank = (from: number, to: number): void => {
     if (to <= from) return;
-    parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    const part = text.slice(from, to);
+    // Line breaks stay where they are; a stretch without any is just spaces.
+    parts.push(part.indexOf('\n') < 0 && part.indexOf('\r') < 0 ? ' '.repeat(to - from) : part.replace(/[^\r\n]/g, ' '));
   };
   const nextNoise = noiseFinder(text);
   for (const span of keep) {

@@ -163,8 +163,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       let stack: HeadingOutline[] = [];
       let headings: HeadingOutline[] = [];
       let context: ModelMention | undefined;
-      // Rebuilt only when the headings or the context change, so unchanged blocks compare by identity.
-      let key = '|';
+      // What the surroundings were when a block was judged; worked out only when a kept block is judged
+      // after the headings or the context changed (a one-shot check never compares it).
+      let key: string | undefined = '|';
       let outside: ModelMention[] = [];
       for (const b of blocks) {
         if (b.skip) continue;
@@ -173,7 +174,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         let judged = NO_CLAIMS;
         if (r.hasClaims) {
           // Association reads the surroundings only for the names they hold.
-          if (!b.judged || b.judged.key !== key) b.judged = { key, claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
+          if (keep) key ??= surroundingsKey(headings, context);
+          if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
         let placed = b.placed;
@@ -201,9 +203,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         }
         if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
         if (r.headings.length || context !== contextBefore) {
-          // Names, not just models: a sized name ("Llama 3 70B") is read for its family by its text.
-          const nameOf = (m: ModelMention): string => `${m.modelId}=${m.text}`;
-          key = `${headings.map((h) => `${h.level}:${h.mentions.map(nameOf).join(' ')}`).join(';')}|${context ? nameOf(context) : ''}`;
+          key = undefined;
           outside = outsideList(headings, context);
         }
       }
@@ -212,6 +212,12 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       return { findings, mentions, claims };
     },
   };
+}
+
+/** The surroundings a block is judged in, as text: names, not just models, for a sized name ("Llama 3 70B") is read for its family by its text. */
+function surroundingsKey(headings: HeadingOutline[], context: ModelMention | undefined): string {
+  const nameOf = (m: ModelMention): string => `${m.modelId}=${m.text}`;
+  return `${headings.map((h) => `${h.level}:${h.mentions.map(nameOf).join(' ')}`).join(';')}|${context ? nameOf(context) : ''}`;
 }
 
 /** Puts a block's mentions and claims at its offset; `inPlace` when nothing will reuse the block-relative ones. */
