@@ -26,7 +26,7 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
-  if (unnamed && !APPOSITION.test(gapBefore)) return COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore) ? before : null;
+  if (unnamed && !APPOSITION.test(gapBefore)) return (COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
   if (nameRightBefore(gapBefore)) return null;
   // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
@@ -87,6 +87,8 @@ const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)
 
 export const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
+/** "X 提供 32B/110B 版本", "X comes in 7B and 70B versions": the versions a name offers, right after it, are its own. */
+const OFFERS = /^\s*(?:提供了?|推出了?|包括|包含|offers|provides|comes\s+in|is\s+available\s+in|ships\s+in)\s*$/iu;
 
 export const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|一个|一款|某个)$/iu;
 // The copula's complement runs to the figure without a clause break or a comparison.

@@ -19,7 +19,7 @@ const URL_RE = /^https?:\/\/[^\s]+$/;
 const TOP_KEYS = ['schema', 'asOf', 'models'];
 const MODEL_KEYS = ['id', 'name', 'aliases', 'vendor', 'family', 'released', 'disclosed', 'architecture', 'figures', 'note'];
 const FIGURE_KEYS = ['value', 'kind', 'status', 'source', 'stated', 'note', 'replacedBy'];
-const RELEASE_KEYS = ['date', 'what', 'note'];
+const RELEASE_KEYS = ['date', 'what', 'note', 'source'];
 
 export interface ParsedFactBase {
   base: FactBase | undefined;
@@ -151,8 +151,13 @@ function readRelease(r: YamlReader, node: Node | null, modelName: string): Relea
   const what = r.string(f.get('what'), `${modelName}: released.what`, true, node) as ReleaseKind | undefined;
   if (what !== undefined && !RELEASE_KINDS.includes(what)) r.at(f.get('what'), `${modelName}: released.what must be one of ${RELEASE_KINDS.join(', ')}`);
   const note = r.string(f.get('note'), 'note', false);
+  const source = r.string(f.get('source'), `${modelName}: released.source`, false);
   if (!date || !DATE_RE.test(date) || !what || !RELEASE_KINDS.includes(what)) return undefined;
-  return note !== undefined ? { date, what, note } : { date, what };
+  const release: Release = { date, what };
+  if (note !== undefined) release.note = note;
+  // Release-date findings cite where the date comes from.
+  if (source !== undefined) release.source = source;
+  return release;
 }
 
 function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {

@@ -28,5 +28,8 @@ export function messageFor(rule: RuleId, model: ModelFact, written: string, matc
     }
     case 'unverified-figure':
       return `${model.name}: ${written} is unverified: ${model.vendor} ${model.disclosed ? 'has no official size on record' : 'never disclosed a size'} and the fact base records no such estimate (recorded: ${known(model)})`;
+    default:
+      // The rules that are not figure verdicts word their own findings (blockRules.ts).
+      return `${model.name}: ${written}`;
   }
 }

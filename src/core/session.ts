@@ -1,6 +1,7 @@
 // Checks successive versions of one draft, re-reading only the blocks an edit touched.
 import type { HeadingOutline } from './associate';
 import { judgeBlock, outsideList, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
+import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
 import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
@@ -18,6 +19,8 @@ interface BlockState extends Span {
   text: string;
   reading?: BlockReading;
   judged?: { key: string; claims: JudgedClaim[] };
+  /** The other rules' hits, valid while the block's claims are the same. */
+  hits?: { claims: JudgedClaim[]; hits: BlockHit[] };
   placed?: Placed;
 }
 
@@ -89,10 +92,11 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     directives: text.includes(DIRECTIVE_MARK),
   });
   let traits: Traits = { loneCR: false, matter: 0, directives: false };
+  const facts: RuleFacts = { models, lookup: (name) => models.get(familyOf(name) ?? '') };
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
     // Every field present from the start keeps all block states one shape for V8.
-    splitBlocks(text, from, to, stop).map((b) => ({ start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, placed: undefined }));
+    splitBlocks(text, from, to, stop).map((b) => ({ start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, hits: undefined, placed: undefined }));
 
   /** The blocks of `text`, keeping every block of the previous text that the edit left alone. */
   const blocksOf = (text: string): BlockState[] => {
@@ -136,6 +140,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       if (was) {
         b.reading = was.reading;
         b.judged = was.judged;
+        b.hits = was.hits;
       }
     }
     const out = blocks.slice(0, startFrom);
@@ -159,6 +164,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       const placedBlocks: Placed[] = [];
+      const hits: BlockHit[] = [];
       // The headings the next block sits under (outermost first) and the last model named under the nearest.
       let stack: HeadingOutline[] = [];
       let headings: HeadingOutline[] = [];
@@ -178,6 +184,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
+        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts) };
+        for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameList(placed.outside, outside)) {
           placed = place(b, r, judged, outside, !keep);
@@ -189,6 +197,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         if (!keep) {
           b.reading = undefined;
           b.judged = undefined;
+          b.hits = undefined;
           b.placed = undefined;
         }
         const contextBefore = context;
@@ -207,8 +216,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           outside = outsideList(headings, context);
         }
       }
-      const { findings, values } = findingsOf(traits.directives ? readDirectives(text) : NO_DIRECTIVES, placedBlocks, options);
+      const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
+      const { findings, values } = findingsOf(directives, placedBlocks, options);
       linkRelated(findings, values, claims);
+      if (hits.length) {
+        for (const f of hitFindings(hits, mentions, facts, directives, options)) findings.push(f);
+        findings.sort((a, b) => a.start - b.start);
+      }
       return { findings, mentions, claims };
     },
   };

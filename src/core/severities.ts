@@ -6,6 +6,9 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'contradicted-figure': 'warning',
   'kind-mismatch': 'warning',
   'unverified-figure': 'information',
+  'release-date': 'warning',
+  'misspelled-name': 'warning',
+  'unknown-variant': 'warning',
 };
 
 export function severityOf(rule: RuleId, options: CheckOptions | undefined): SeveritySetting {

@@ -1,13 +1,18 @@
 // The plain data shapes shared by the core, the CLI and the extension.
 
 /** Rule ids are part of the public interface (CLI JSON, diagnostic codes, disable comments). */
-export type RuleId = 'superseded-figure' | 'contradicted-figure' | 'kind-mismatch' | 'unverified-figure';
+export type RuleId = FigureRuleId | 'release-date' | 'misspelled-name' | 'unknown-variant';
+/** The rules that judge a parameter figure against the fact base. */
+export type FigureRuleId = 'superseded-figure' | 'contradicted-figure' | 'kind-mismatch' | 'unverified-figure';
 
 export const RULE_IDS: readonly RuleId[] = [
   'superseded-figure',
   'contradicted-figure',
   'kind-mismatch',
   'unverified-figure',
+  'release-date',
+  'misspelled-name',
+  'unknown-variant',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -45,6 +50,8 @@ export interface Release {
   date: string;
   what: ReleaseKind;
   note?: string;
+  /** Where the date comes from. */
+  source?: string;
 }
 
 export interface ModelFact {
@@ -131,6 +138,12 @@ export interface Finding extends Span {
   related?: Span[];
   /** Source URL to open for this finding. */
   sourceUrl?: string;
+  /** release-date: the date the draft states (YYYY or YYYY-MM, and as written) and the release on record. */
+  release?: { stated: string; statedText: string; recorded: Release };
+  /** misspelled-name: the name the draft most likely means, as the draft writes it elsewhere. */
+  suggestion?: string;
+  /** unknown-variant: the family's variants the fact base knows. */
+  variants?: string[];
 }
 
 /** A figure tied to a model, whatever the verdict: hovers show these. */

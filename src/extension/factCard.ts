@@ -97,6 +97,12 @@ function ruleTitle(rule: RuleId): string {
       return t('total/active mix-up');
     case 'unverified-figure':
       return t('unverified figure');
+    case 'release-date':
+      return t('release date');
+    case 'misspelled-name':
+      return t('misspelled model name');
+    case 'unknown-variant':
+      return t('unknown variant');
   }
 }
 
@@ -111,6 +117,20 @@ function describeFigure(f: FactFigure): string {
  */
 export function findingMarkdown(f: Finding): string {
   const lines = [t('**factlint: {0}** — {1}', ruleTitle(f.ruleId), md(f.model)), ''];
+  if (f.release) {
+    const r = f.release.recorded;
+    lines.push(t('The draft dates the release **{0}**; the fact base records **{1}** ({2}){3}', md(f.release.statedText), md(r.date), r.what, r.source ? ` — ${link(r.source, hostOf(r.source))}` : ''));
+    return lines.join('\n');
+  }
+  if (f.suggestion !== undefined) {
+    lines.push(t('**{0}** is no known model; did you mean **{1}**?', md(f.text), md(f.suggestion)));
+    if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.)', md(f.text), md(f.fix.text)));
+    return lines.join('\n');
+  }
+  if (f.variants) {
+    lines.push(t('**{0}** is no model the fact base knows; known variants: {1}', md(f.text), f.variants.length ? f.variants.map(md).join(', ') : t('none')));
+    return lines.join('\n');
+  }
   lines.push(f.matched ? t('The draft says **{0}**: the fact base records {1}', md(f.text), describeFigure(f.matched)) : t('The draft says **{0}**: no recorded figure matches.', md(f.text)));
   if (f.expected) lines.push('', t('Current figure: {0}', describeFigure(f.expected)));
   if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.)', md(f.text), md(f.fix.text)));

@@ -7,6 +7,9 @@
 // rewritten, in the writer's format, to a value that no figure of that model matches (another
 // model's size, ×1.5, or one of the model's superseded figures), chosen by a seeded generator; the
 // checker must report superseded-figure, contradicted-figure or kind-mismatch on that range.
+// A warning is on an annotated source error when it is on that line and its text overlaps the
+// annotated figure, or, for the rules whose finding sits on a name (misspelled-name,
+// unknown-variant), the annotated model as written: the error is in the name, not the figure.
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,6 +58,8 @@ const tricky = readTsv(trickyFile);
 const manifest = new Map(readTsv(manifestFile).map((r) => [r.saved_as, r]));
 const checker = core.createChecker(bundled);
 const VIOLATIONS = new Set(['superseded-figure', 'contradicted-figure', 'kind-mismatch']);
+const NAME_RULES = new Set(['misspelled-name', 'unknown-variant']);
+const overlaps = (a, b) => !!a && !!b && (a.includes(b) || b.includes(a));
 const random = rng(seed);
 const started = performance.now();
 
@@ -92,7 +97,7 @@ for (const file of files) {
       info++;
       continue;
     }
-    const row = errorRows.find((c) => Number(c.line) === line && (c.figure_as_written.includes(f.text) || f.text.includes(c.figure_as_written)));
+    const row = errorRows.find((c) => Number(c.line) === line && (overlaps(c.figure_as_written, f.text) || (NAME_RULES.has(f.ruleId) && overlaps(c.model_as_written, f.text))));
     if (row) {
       tp++;
       // Counted per annotated line: the annotator notes one error per sentence, sometimes on every figure of it.

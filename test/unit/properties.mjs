@@ -9,6 +9,8 @@ export const FRAGMENTS = [
   ' parameters', ' params', ' tokens', '$', '$$', '`', '```', '~~~', '\n', '\r\n', '\r', '\n\n', '\u0000', '\ufeff', '😀', '𝟗', '\ud83d', '\ude00', '\t',
   '# ', '## ', '- ', '  - ', '    - ', '1. ', '> ', '> > ', '>>>> ', '| ', ' | ', '|---|---|\n', '| Model | Params |\n', '<!--', '-->', '<!-- factlint-disable -->', '<!-- factlint-disable-next-line -->',
   '<div>', '</div>', '[', '](', ')', '![', '<https://x.y/9.7T>', 'https://e.com/9.7T', '---\n', '\\', '*', '_', '(', ',', '.', '. ', '; ', 'not ', 'rumoured ', 'initially ',
+  // The rules beyond figures: release dates, near-miss names and unknown variants.
+  'Code Llama', ' 70B', ' released in August 2023 ', '在2023年8月发布了', 'Tiny Aya', 'Arya', ' is a 3.35B model', 'Phi-3.5-medium', ' (16B)', 'Phi-3.5',
 ];
 
 /**

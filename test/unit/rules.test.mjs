@@ -84,12 +84,15 @@ test('severities option: a rule can be raised or turned off', () => {
 });
 
 test('DEFAULT_SEVERITY and RULE_IDS are the public interface', () => {
-  assert.deepEqual([...core.RULE_IDS], ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure']);
+  assert.deepEqual([...core.RULE_IDS], ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure', 'release-date', 'misspelled-name', 'unknown-variant']);
   assert.deepEqual(core.DEFAULT_SEVERITY, {
     'superseded-figure': 'warning',
     'contradicted-figure': 'warning',
     'kind-mismatch': 'warning',
     'unverified-figure': 'information',
+    'release-date': 'warning',
+    'misspelled-name': 'warning',
+    'unknown-variant': 'warning',
   });
 });
 

@@ -1,0 +1,127 @@
+// The rules beyond figure verdicts (release dates, near-miss names, unknown variants), read per block and settled per draft.
+import type { BlockReading, JudgedClaim } from './blockCheck';
+import type { Directives } from './directives';
+import { labelOf } from './figures';
+import { nameCandidates, nearNameMessage, resolveCandidate, type NameCandidate } from './nearNames';
+import { compareRelease, datedReleases, mayDateRelease, releaseMessage } from './releaseDates';
+import { severityOf } from './severities';
+import { mayNameTier, unknownVariants, variantMessage } from './unknownVariants';
+import type { CheckOptions, Finding, ModelFact, ModelMention, RuleId, Span } from './types';
+
+/** A finding in block-relative offsets, or a near-name candidate the whole draft must settle. */
+export interface BlockHit extends Span {
+  ruleId: RuleId;
+  finding?: Finding;
+  candidate?: NameCandidate;
+}
+
+export interface RuleFacts {
+  models: Map<string, ModelFact>;
+  lookup: (name: string) => ModelFact | undefined;
+}
+
+const NO_HITS: BlockHit[] = [];
+const SENTENCE_END = /[。！？!?]|\.(?=\s|$)/gu;
+
+function sentencesOf(masked: string, unit: Span): Span[] {
+  const out: Span[] = [];
+  let start = unit.start;
+  for (const m of masked.slice(unit.start, unit.end).matchAll(SENTENCE_END)) {
+    const end = unit.start + m.index + m[0].length;
+    out.push({ start, end });
+    start = end;
+  }
+  if (start < unit.end) out.push({ start, end: unit.end });
+  return out;
+}
+
+function finding(ruleId: RuleId, span: Span, text: string, model: ModelFact, message: string): Finding {
+  return { ruleId, severity: 'warning', message, start: span.start, end: span.end, modelId: model.id, model: model.name, text };
+}
+
+/** The model a claim's size names when the fact base lists the sized variant on its own ("Code Llama 70B"). */
+function variantOf(claim: JudgedClaim, facts: RuleFacts): ModelFact {
+  return facts.lookup(`${claim.model.name} ${labelOf(claim.figure.value)}`) ?? claim.model;
+}
+
+/** What the rules find in one block; nothing at all for blocks without a year and a release word, a tier word or a figure. */
+export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts): BlockHit[] {
+  const masked = reading.prose.masked;
+  const dated = mayDateRelease(masked);
+  const tiers = reading.figures.length > 0 && mayNameTier(masked);
+  const sized = reading.figures.length > 0;
+  if (!dated && !tiers && !sized) return NO_HITS;
+  const out: BlockHit[] = [];
+  for (const unit of reading.prose.units) {
+    if (unit.kind === 'row' && !dated) continue;
+    for (const sentence of sentencesOf(masked, unit)) {
+      if (dated) releaseHits(masked, sentence, reading.mentions, judged, facts, out);
+      if (tiers) {
+        for (const v of unknownVariants(masked, sentence, reading.figures, facts.lookup)) {
+          const known = [...facts.models.values()].filter((m) => m !== v.family && m.name.startsWith(v.family.name) && /^[\s-]/.test(m.name.slice(v.family.name.length))).map((m) => m.name);
+          const f = finding('unknown-variant', v, v.text, v.family, variantMessage(v, known));
+          f.variants = known;
+          out.push({ start: v.start, end: v.end, ruleId: 'unknown-variant', finding: f });
+        }
+      }
+      if (sized) for (const c of nameCandidates(masked, sentence, reading.mentions, reading.figures)) out.push({ start: c.start, end: c.end, ruleId: 'misspelled-name', candidate: c });
+    }
+  }
+  return out.length ? out : NO_HITS;
+}
+
+function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], facts: RuleFacts, out: BlockHit[]): void {
+  for (const { date, scope } of datedReleases(masked, sentence)) {
+    const named = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
+    const seen = new Set<string>();
+    const check = (span: Span, text: string, model: ModelFact): void => {
+      if (!model.released || seen.has(model.id)) return;
+      seen.add(model.id);
+      const how = compareRelease(date, model.released);
+      if (!how) return;
+      const f = finding('release-date', span, text, model, releaseMessage(model, text, date, model.released, how));
+      f.release = { stated: date.iso, statedText: date.text, recorded: model.released };
+      if (model.released.source) f.sourceUrl = model.released.source;
+      out.push({ start: span.start, end: span.end, ruleId: 'release-date', finding: f });
+    };
+    // A size stated for a dated model ("Code Llama ... 7B, 13B, 34B and 70B") dates that size's own release.
+    for (const c of judged) {
+      if (c.mention < 0 || c.distanced || c.figure.start < sentence.start || c.figure.end > sentence.end) continue;
+      const m = mentions[c.mention];
+      if (!m || !named.includes(m)) continue;
+      const variant = variantOf(c, facts);
+      if (variant !== c.model) check(c.figure, c.figure.text, variant);
+    }
+    for (const m of named) {
+      const model = facts.models.get(m.modelId);
+      if (model && !m.sizedName) check(m, m.text, model);
+    }
+  }
+}
+
+/**
+ * The draft's findings of these rules (`hits` in draft offsets): near-name candidates are settled
+ * against every model the draft names.
+ */
+export function hitFindings(hits: BlockHit[], mentions: ModelMention[], facts: RuleFacts, directives: Directives, options: CheckOptions | undefined): Finding[] {
+  const out: Finding[] = [];
+  let named: ModelFact[] | undefined;
+  for (const h of hits) {
+    const severity = severityOf(h.ruleId, options);
+    if (severity === 'off' || directives.isDisabled(h.ruleId, h.start)) continue;
+    let f = h.finding;
+    if (h.candidate) {
+      named ??= [...new Set(mentions.map((m) => m.modelId))].map((id) => facts.models.get(id)).filter((m): m is ModelFact => m !== undefined);
+      const model = resolveCandidate(h.candidate, named);
+      if (!model) continue;
+      // The fix writes the name as the draft writes it elsewhere.
+      const as = mentions.find((m) => m.modelId === model.id && !m.sizedName)?.text ?? model.name;
+      f = finding('misspelled-name', h, h.candidate.text, model, nearNameMessage(h.candidate.text, model, as, h.candidate.figure.text));
+      f.suggestion = as;
+      f.fix = { start: h.start, end: h.end, text: as };
+    }
+    if (!f) continue;
+    out.push({ ...f, severity, start: h.start, end: h.end, ...(f.fix ? { fix: { ...f.fix, start: h.start, end: h.end } } : {}) });
+  }
+  return out;
+}
