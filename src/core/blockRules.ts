@@ -5,6 +5,8 @@ import { labelOf } from './figures';
 import { nameCandidates, nearNameMessage, resolveCandidate, type NameCandidate } from './nearNames';
 import { compareRelease, datedReleases, mayDateRelease, releaseMessage } from './releaseDates';
 import { severityOf } from './severities';
+import { maySizeSubject } from './sizeSubject';
+import { countStartingBefore, mentionsWithin } from './spanSearch';
 import { mayNameTier, unknownVariants, variantMessage } from './unknownVariants';
 import type { CheckOptions, Finding, ModelFact, ModelMention, RuleId, Span } from './types';
 
@@ -48,31 +50,40 @@ function variantOf(claim: JudgedClaim, facts: RuleFacts): ModelFact {
 export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts): BlockHit[] {
   const masked = reading.prose.masked;
   const dated = mayDateRelease(masked);
-  const tiers = reading.figures.length > 0 && mayNameTier(masked);
-  const sized = reading.figures.length > 0;
-  if (!dated && !tiers && !sized) return NO_HITS;
+  // Names and variants are sized by a figure right after a subject's gap ("X (3B)", "X is a 3B model"):
+  // text without such a figure has none to read.
+  const figures = reading.figures.length ? reading.figures.filter((f) => maySizeSubject(masked, f)) : reading.figures;
+  const sized = figures.length > 0;
+  const tiers = sized && mayNameTier(masked);
+  if (!dated && !sized) return NO_HITS;
   const out: BlockHit[] = [];
+  const holdsFigure = (span: Span): boolean => {
+    const i = countStartingBefore(figures, span.start);
+    return i < figures.length && figures[i]!.start < span.end;
+  };
   for (const unit of reading.prose.units) {
     if (unit.kind === 'row' && !dated) continue;
-    for (const sentence of sentencesOf(masked, unit)) {
-      if (dated) releaseHits(masked, sentence, reading.mentions, judged, facts, out);
-      if (tiers) {
-        for (const v of unknownVariants(masked, sentence, reading.figures, facts.lookup)) {
-          const known = [...facts.models.values()].filter((m) => m !== v.family && m.name.startsWith(v.family.name) && /^[\s-]/.test(m.name.slice(v.family.name.length))).map((m) => m.name);
-          const f = finding('unknown-variant', v, v.text, v.family, variantMessage(v, known));
-          f.variants = known;
-          out.push({ start: v.start, end: v.end, ruleId: 'unknown-variant', finding: f });
-        }
+    if (dated) for (const sentence of sentencesOf(masked, unit)) releaseHits(masked, sentence, reading.mentions, judged, facts, out);
+    // A name and the figure sizing it are never split by a sentence's end (the gap between them holds
+    // only spaces, a parenthesis, "is a" or "has"), so these read whole units.
+    if (!holdsFigure(unit)) continue;
+    if (tiers) {
+      for (const v of unknownVariants(masked, unit, figures, reading.figures, facts.lookup)) {
+        const known = [...facts.models.values()].filter((m) => m !== v.family && m.name.startsWith(v.family.name) && /^[\s-]/.test(m.name.slice(v.family.name.length))).map((m) => m.name);
+        const f = finding('unknown-variant', v, v.text, v.family, variantMessage(v, known));
+        f.variants = known;
+        out.push({ start: v.start, end: v.end, ruleId: 'unknown-variant', finding: f });
       }
-      if (sized) for (const c of nameCandidates(masked, sentence, reading.mentions, reading.figures)) out.push({ start: c.start, end: c.end, ruleId: 'misspelled-name', candidate: c });
     }
+    for (const c of nameCandidates(masked, unit, reading.mentions, figures, reading.figures)) out.push({ start: c.start, end: c.end, ruleId: 'misspelled-name', candidate: c });
   }
   return out.length ? out : NO_HITS;
 }
 
 function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], facts: RuleFacts, out: BlockHit[]): void {
   for (const { date, scope } of datedReleases(masked, sentence)) {
-    const named = mentions.filter((m) => m.start >= scope.start && m.end <= scope.end);
+    const named = mentionsWithin(mentions, scope);
+    const isNamed = new Set(named);
     const seen = new Set<string>();
     const check = (span: Span, text: string, model: ModelFact): void => {
       if (!model.released || seen.has(model.id)) return;
@@ -88,7 +99,7 @@ function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], j
     for (const c of judged) {
       if (c.mention < 0 || c.distanced || c.figure.start < sentence.start || c.figure.end > sentence.end) continue;
       const m = mentions[c.mention];
-      if (!m || !named.includes(m)) continue;
+      if (!m || !isNamed.has(m)) continue;
       const variant = variantOf(c, facts);
       if (variant !== c.model) check(c.figure, c.figure.text, variant);
     }

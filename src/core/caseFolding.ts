@@ -12,10 +12,9 @@ let lastAnswer = true;
 
 /** Whether /i and /iu read the text alike: no character in it folds onto ASCII. Remembers the last text asked about. */
 export function foldsLikeAscii(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastAnswer = !FOLDS_ONTO_ASCII.test(text);
-  }
+  if (text !== lastText) lastAnswer = !FOLDS_ONTO_ASCII.test(text);
+  // An equal text from a new check is kept too, so the next call compares by reference, not by content.
+  lastText = text;
   return lastAnswer;
 }
 

@@ -1,4 +1,6 @@
 // Release-date consistency: a sentence that dates a release must not name a model the fact base dates clearly otherwise.
+import { FoldingPattern } from './caseFolding';
+import { countStartingBefore } from './spanSearch';
 import type { ModelFact, Release, Span } from './types';
 
 /** A date the draft states, as a span of months (year × 12 + month − 1), both ends included. */
@@ -30,8 +32,11 @@ const LATE_SLACK = 12;
 
 /** Cheap test: could this text hold a dated release at all? */
 export function mayDateRelease(text: string): boolean {
-  return /(?:19|20)\d\d/.test(text) && /releas|launch|announc|introduc|unveil|open[- ]sourc|debut|rolled out|发布|推出|开源|问世|亮相/iu.test(text);
+  return YEAR_DIGITS.test(text) && RELEASE_WORD.in(text).test(text);
 }
+
+const YEAR_DIGITS = /(?:19|20)\d\d/;
+const RELEASE_WORD = new FoldingPattern('releas|launch|announc|introduc|unveil|open[- ]sourc|debut|rolled out|发布|推出|开源|问世|亮相', 'iu');
 
 function monthsOf(date: string): { first: number; last: number } {
   const [y, m] = date.split('-').map(Number);
@@ -63,15 +68,22 @@ export interface DatedRelease {
 
 /** The dated releases of one sentence: each release verb paired with the nearest date in its clause. */
 export function datedReleases(masked: string, sentence: Span): DatedRelease[] {
+  // Most sentences of a block that dates a release are not the one that does.
+  if (!mayDateRelease(masked.slice(sentence.start, sentence.end))) return [];
   const dates = findDates(masked, sentence.start, sentence.end);
   if (dates.length === 0) return [];
   const out: DatedRelease[] = [];
   const text = masked.slice(sentence.start, sentence.end);
+  // Only dates within NEAR of a verb can pair with it: found by binary search, so a long sentence of
+  // dates and verbs is not read once per verb.
+  const longest = dates.reduce((n, d) => Math.max(n, d.end - d.start), 0);
+  let boundaries: number[] | undefined;
   for (const v of text.matchAll(RELEASE_VERB)) {
     const verb = { start: sentence.start + v.index, end: sentence.start + v.index + v[0].length };
     let best: StatedDate | undefined;
     let bestGap = Infinity;
-    for (const d of dates) {
+    for (let i = countStartingBefore(dates, verb.start - NEAR - longest); i < dates.length && dates[i]!.start <= verb.end + NEAR; i++) {
+      const d = dates[i]!;
       const gapSpan = d.end <= verb.start ? { start: d.end, end: verb.start } : d.start >= verb.end ? { start: verb.end, end: d.start } : { start: d.start, end: d.start };
       const gapText = masked.slice(gapSpan.start, gapSpan.end);
       const gap = gapSpan.end - gapSpan.start;
@@ -85,27 +97,41 @@ export function datedReleases(masked: string, sentence: Span): DatedRelease[] {
     const hi = Math.max(best.end, verb.end);
     // A planned, bounded or compared date is no statement of when something came out.
     if (NOT_A_RELEASE_DATE.test(masked.slice(Math.max(sentence.start, lo - 16), hi + 6))) continue;
-    out.push({ date: best, scope: clauseAround(masked, sentence, lo, hi) });
+    boundaries ??= clauseBoundaries(masked, sentence);
+    out.push({ date: best, scope: clauseAround(boundaries, sentence, lo, hi) });
+  }
+  return out;
+}
+
+/** Where the sentence's clauses break, in order. */
+function clauseBoundaries(masked: string, sentence: Span): number[] {
+  const out: number[] = [];
+  for (const b of masked.slice(sentence.start, sentence.end).matchAll(CLAUSE_BOUNDARY)) {
+    const at = sentence.start + b.index;
+    // A dot inside a number or a name ("Llama 3.1") is no boundary.
+    if (b[0] === '.' && /\S/.test(masked.charAt(at + 1))) continue;
+    out.push(at);
   }
   return out;
 }
 
 /** The clause(s) from the boundary before `lo` to the one after `hi`, within the sentence. */
-function clauseAround(masked: string, sentence: Span, lo: number, hi: number): Span {
-  let start = sentence.start;
-  let end = sentence.end;
-  const text = masked.slice(sentence.start, sentence.end);
-  for (const b of text.matchAll(CLAUSE_BOUNDARY)) {
-    const at = sentence.start + b.index;
-    // A dot inside a number or a name ("Llama 3.1") is no boundary.
-    if (b[0] === '.' && /\S/.test(masked.charAt(at + 1))) continue;
-    if (at < lo) start = at + 1;
-    else if (at >= hi) {
-      end = at;
-      break;
-    }
+function clauseAround(boundaries: number[], sentence: Span, lo: number, hi: number): Span {
+  const before = countBelow(boundaries, lo);
+  const after = countBelow(boundaries, hi);
+  return { start: before > 0 ? boundaries[before - 1]! + 1 : sentence.start, end: after < boundaries.length ? boundaries[after]! : sentence.end };
+}
+
+/** How many of the sorted values lie below `limit`. */
+function countBelow(values: number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < limit) lo = mid + 1;
+    else hi = mid;
   }
-  return { start, end };
+  return lo;
 }
 
 /** How the draft's date stands to the recorded release: consistent, or clearly too early or too late. */

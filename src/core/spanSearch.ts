@@ -1,5 +1,4 @@
 // Binary searches over sorted, disjoint spans (mentions, sentences, cells, figures): nothing is rescanned per figure.
-import type { RawFigure } from './figures';
 import type { ModelMention, Span } from './types';
 
 /** How many leading items satisfy `isBefore`, which holds for a prefix of the items: a binary search. */
@@ -71,7 +70,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Whether a span overlaps one of the figures (sorted and disjoint), by binary search rather than a walk per column. */
-export function overlapsAny(figures: RawFigure[], span: Span): boolean {
-  const i = countEndingBy(figures, span.start);
-  return i < figures.length && overlaps(figures[i]!, span);
+export function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  const i = countEndingBy(spans, span.start);
+  return i < spans.length && overlaps(spans[i]!, span);
 }

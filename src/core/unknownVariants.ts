@@ -1,6 +1,6 @@
 // Unknown variants: a known family's name with a tier word the family does not have ("Phi-3.5-medium"), sized off every family size.
 import type { RawFigure } from './figures';
-import { sizeAfter } from './sizeSubject';
+import { namePattern, namesBeforeFigures, sizeAfter } from './sizeSubject';
 import { figureMatches } from './verdict';
 import type { ModelFact, ParsedFigure, Span } from './types';
 
@@ -12,7 +12,7 @@ export interface VariantHit extends Span {
 }
 
 /** Tier words vendors put after a family's name; a name with one the fact base lacks is a model we do not know. */
-const TIERED_NAME = /(?<![\p{L}\p{N}_.-])([A-Za-z][A-Za-z]*[\s-]?\d+(?:\.\d+)*)[\s-](mini|small|medium|large|nano|tiny|micro|pro|max|plus|ultra|lite|flash|turbo)(?![\p{L}\p{N}_]|[.-][\p{L}\p{N}])/giu;
+const TIERED_NAME = namePattern(String.raw`(?<![\p{L}\p{N}_.-])([A-Za-z][A-Za-z]*[\s-]?\d+(?:\.\d+)*)[\s-](mini|small|medium|large|nano|tiny|micro|pro|max|plus|ultra|lite|flash|turbo)`, 'i');
 
 /** Cheap test before the regex: a tier word at all. */
 export function mayNameTier(text: string): boolean {
@@ -23,19 +23,17 @@ export function mayNameTier(text: string): boolean {
  * Names made of a known model and a tier word that is not itself a known name, sized by a figure that
  * matches none of the family's figures (a family lists every official size of its members).
  */
-export function unknownVariants(masked: string, span: Span, figures: RawFigure[], lookup: (name: string) => ModelFact | undefined): VariantHit[] {
+export function unknownVariants(masked: string, span: Span, sizing: Span[], figures: RawFigure[], lookup: (name: string) => ModelFact | undefined): VariantHit[] {
   const out: VariantHit[] = [];
-  for (const m of masked.slice(span.start, span.end).matchAll(TIERED_NAME)) {
-    const start = span.start + m.index;
-    const end = start + m[0].length;
-    if (lookup(m[0])) continue;
-    const family = lookup(m[1]!);
+  for (const { start, end, text, groups } of namesBeforeFigures(masked, span, sizing, TIERED_NAME)) {
+    if (lookup(text)) continue;
+    const family = lookup(groups[0]!);
     if (!family || !family.disclosed || family.figures.length === 0) continue;
     const raw = sizeAfter(masked, end, figures);
     if (!raw) continue;
     const figure: ParsedFigure = { ...raw, hedged: false, explicitParameters: false };
     if (family.figures.some((f) => figureMatches(figure, f))) continue;
-    out.push({ start, end, text: m[0], family, tier: m[2]!, figure });
+    out.push({ start, end, text, family, tier: groups[1]!, figure });
   }
   return out;
 }

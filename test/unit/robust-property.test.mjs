@@ -118,9 +118,14 @@ function timeHostileDrafts() {
     const c = core.createChecker(base);
     import(${JSON.stringify(`${REPO}/test/bench/adversarial.mjs`)}).then(({ hostileDrafts }) => {
       for (const { name, text } of hostileDrafts()) {
-        const t = performance.now();
-        c.check(text);
-        process.stdout.write(JSON.stringify({ name, length: text.length, ms: performance.now() - t }) + '\\n');
+        // Twice: a second check of an equal text must not compare caches by content at every step.
+        let ms = 0;
+        for (let run = 0; run < 2; run++) {
+          const t = performance.now();
+          c.check(text);
+          ms = Math.max(ms, performance.now() - t);
+        }
+        process.stdout.write(JSON.stringify({ name, length: text.length, ms }) + '\\n');
       }
     });`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120000 });
