@@ -117,6 +117,9 @@ function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], j
 export function hitFindings(hits: BlockHit[], mentions: ModelMention[], facts: RuleFacts, directives: Directives, options: CheckOptions | undefined): Finding[] {
   const out: Finding[] = [];
   let named: ModelFact[] | undefined;
+  // How the draft writes each model, and the last message made: a draft may repeat one slip thousands of times.
+  const written = new Map<string, string>();
+  let last: { key: string; message: string } | undefined;
   for (const h of hits) {
     const severity = severityOf(h.ruleId, options);
     if (severity === 'off' || directives.isDisabled(h.ruleId, h.start)) continue;
@@ -126,8 +129,14 @@ export function hitFindings(hits: BlockHit[], mentions: ModelMention[], facts: R
       const model = resolveCandidate(h.candidate, named);
       if (!model) continue;
       // The fix writes the name as the draft writes it elsewhere.
-      const as = mentions.find((m) => m.modelId === model.id && !m.sizedName)?.text ?? model.name;
-      f = finding('misspelled-name', h, h.candidate.text, model, nearNameMessage(h.candidate.text, model, as, h.candidate.figure.text));
+      let as = written.get(model.id);
+      if (as === undefined) {
+        as = mentions.find((m) => m.modelId === model.id && !m.sizedName)?.text ?? model.name;
+        written.set(model.id, as);
+      }
+      const key = `${h.candidate.text}\u0000${model.id}\u0000${h.candidate.figure.text}`;
+      if (last?.key !== key) last = { key, message: nearNameMessage(h.candidate.text, model, as, h.candidate.figure.text) };
+      f = finding('misspelled-name', h, h.candidate.text, model, last.message);
       f.suggestion = as;
       f.fix = { start: h.start, end: h.end, text: as };
     }

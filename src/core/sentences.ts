@@ -131,6 +131,8 @@ export function readSentences(
   let usableModels = 0;
   let sizedUsable: { at: number; value: number; mention: ModelMention }[] = [];
   let unknownNames: UnknownNames | undefined;
+  // How many of the unit's first mentions name one model; worked out when a figure first asks.
+  let oneModelRun: number | undefined;
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
@@ -205,9 +207,10 @@ export function readSentences(
         if (mention) break;
       }
       if (!mention) {
-        const earlier = unitMentions.slice(0, countEndingBy(unitMentions, first.raw.start));
-        const distinct = new Set(earlier.map((m) => m.modelId));
-        if (distinct.size === 1) mention = earlier[earlier.length - 1];
+        // The paragraph's mentions before the figure, if they all name one model: the last of them.
+        const before = countEndingBy(unitMentions, first.raw.start);
+        oneModelRun ??= sameModelRun(unitMentions);
+        if (before > 0 && before <= oneModelRun) mention = unitMentions[before - 1];
       }
       // The section's heading; when it names no model, the headings above it ("### Model version" under "# GPT-3 Model Card"),
       // first in this text, then those the caller says it sits under.
@@ -290,6 +293,40 @@ function colonTopic(masked: string, sentences: Span[], index: number, mentions: 
   return undefined;
 }
 
+/** How many mentions from the first name the same model as the first. */
+function sameModelRun(mentions: ModelMention[]): number {
+  let n = 0;
+  while (n < mentions.length && mentions[n]!.modelId === mentions[0]!.modelId) n++;
+  return n;
+}
+
+/** The sizes stated so far in one unit, per model: associations are appended in text order, so each is counted once. */
+interface SizesSeen {
+  unitStart: number;
+  upTo: number;
+  sizes: Map<string, Set<number>>;
+}
+
+const SIZES_SEEN = new WeakMap<Association[], SizesSeen>();
+
+/** The sizes each model was given in this unit so far (by the associations in `earlier` from the unit's start). */
+function sizesInUnit(earlier: Association[], unit: Span): Map<string, Set<number>> {
+  let seen = SIZES_SEEN.get(earlier);
+  if (!seen || seen.unitStart !== unit.start) {
+    let from = earlier.length;
+    while (from > 0 && earlier[from - 1]!.raw.start >= unit.start) from--;
+    seen = { unitStart: unit.start, upTo: from, sizes: new Map() };
+    SIZES_SEEN.set(earlier, seen);
+  }
+  for (; seen.upTo < earlier.length; seen.upTo++) {
+    const a = earlier[seen.upTo]!;
+    const sizes = seen.sizes.get(a.mention.modelId);
+    if (sizes) sizes.add(a.figure.value);
+    else seen.sizes.set(a.mention.modelId, new Set([a.figure.value]));
+  }
+  return seen.sizes;
+}
+
 /** "the 70B model", "…，而70B模型", "8B模型在…" (opening a clause): a definite reference to a size of the paragraph's topic. */
 const VARIANT_REFERENCE_BEFORE = /(?:\bthe\s+(?:[a-z]+(?:est|er)\s+)?|(?:^|[，,：:；;。]|而|其中|除了|最大的|最小的)\s*)$/iu;
 
@@ -308,7 +345,7 @@ function variantReference(
   unit: Span,
 ): ModelMention | undefined {
   if (!UNNAMED_MODEL_AFTER.test(masked.slice(raw.end, raw.end + 30))) return undefined;
-  if (!VARIANT_REFERENCE_BEFORE.test(masked.slice(sentence.start, raw.start))) return undefined;
+  if (!endsWithMatch(VARIANT_REFERENCE_BEFORE, masked.slice(sentence.start, raw.start))) return undefined;
   // Associations are appended in text order; only this unit's count.
   let antecedent: Association | undefined;
   for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) {
@@ -321,13 +358,9 @@ function variantReference(
   const family = familyMention(antecedent.mention, familyOf);
   if (!family) return undefined;
   // Only a family has sizes to refer to: the antecedent is a family name, or the paragraph gave it several sizes.
-  if (!family.sizedName) {
-    const sizes = new Set<number>();
-    for (let i = earlier.length - 1; i >= 0 && earlier[i]!.raw.start >= unit.start; i--) if (earlier[i]!.mention.modelId === family.modelId) sizes.add(earlier[i]!.figure.value);
-    if (sizes.size < 2) return undefined;
-  }
-  for (const m of mentions) {
-    if (m.start < antecedent.raw.end || m.end > raw.start || isUnusable(masked, m)) continue;
+  if (!family.sizedName && (sizesInUnit(earlier, unit).get(family.modelId)?.size ?? 0) < 2) return undefined;
+  for (const m of mentionsWithin(mentions, { start: antecedent.raw.end, end: raw.start })) {
+    if (isUnusable(masked, m)) continue;
     const size = sizeInName(m.text);
     const sameSize = (size && Math.abs(Number(size.num) * size.scale - raw.value) < 1e-6 * raw.value) || m.text.toLowerCase().endsWith(raw.text.toLowerCase());
     if (sameSize && familyMention(m, familyOf)?.modelId !== family.modelId) return undefined;
