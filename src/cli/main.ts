@@ -246,7 +246,8 @@ async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-if (require.main === module || process.argv[1]?.endsWith(path.join('bin', 'factlint.js'))) {
+/** Runs the CLI on this process's arguments and streams; sets the exit code when done. */
+export function main(): void {
   run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(`${s}\n`),
@@ -262,3 +263,6 @@ if (require.main === module || process.argv[1]?.endsWith(path.join('bin', 'factl
     },
   );
 }
+
+// `node dist/cli.js` runs it directly; bin/factlint.js goes through launch.ts (the code cache).
+if (require.main === module) main();

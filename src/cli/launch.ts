@@ -1,0 +1,83 @@
+// Starts the CLI bundle through a V8 code cache kept beside it, so a run skips compiling the bundle
+// and the functions a check needs (~20-30 ms of a run). bin/factlint.js calls this; it loads only
+// Node built-ins, so it costs almost nothing itself.
+//
+// The cache is `dist/cli.js.cache`: one header line (format, Node version, architecture, SHA-256 of
+// the bundle and the payload) and V8's cached data. It is used only when every part of the header
+// matches, so a stale, truncated or corrupt cache, or one from another Node, is ignored (V8 itself
+// checks little more than the source length). When no cache was used, the run writes one at exit,
+// after the check, so it holds the functions the check compiled: atomically (temp file, rename),
+// and silently not at all where the folder is read-only. FACTLINT_NO_CODE_CACHE=1 turns it off.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const FORMAT = 'factlint-code-cache-1';
+
+function digest(source: Buffer, payload: Buffer): string {
+  return createHash('sha256').update(source).update(payload).digest('hex');
+}
+
+/** The cached data for this bundle and this Node, or undefined when there is none that fits. */
+export function readCodeCache(cacheFile: string, key: string, source: Buffer): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const newline = data.indexOf(10);
+  if (newline < 0 || newline > 512) return undefined;
+  const header = data.toString('latin1', 0, newline);
+  const space = header.lastIndexOf(' ');
+  if (header.slice(0, space) !== key) return undefined;
+  const payload = data.subarray(newline + 1);
+  return payload.length > 0 && digest(source, payload) === header.slice(space + 1) ? payload : undefined;
+}
+
+/** Writes the cache atomically; any failure (read-only folder, full disk) leaves things as they were. */
+export function writeCodeCache(cacheFile: string, key: string, source: Buffer, payload: Buffer): boolean {
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${key} ${digest(source, payload)}\n`, 'latin1'), payload]), { flag: 'wx' });
+    fs.renameSync(tmp, cacheFile);
+    return true;
+  } catch {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
+    return false;
+  }
+}
+
+interface CliModule {
+  main: () => void;
+}
+
+/** Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports. */
+export function loadBundle(bundle: string, useCache = !process.env.FACTLINT_NO_CODE_CACHE): unknown {
+  const source = fs.readFileSync(bundle);
+  const cacheFile = `${bundle}.cache`;
+  const key = `${FORMAT} ${process.version} ${process.arch}`;
+  const cachedData = useCache ? readCodeCache(cacheFile, key, source) : undefined;
+  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  if (useCache && (!cachedData || script.cachedDataRejected)) {
+    // At exit the script's functions the run compiled are in what V8 serialises.
+    process.once('exit', () => writeCodeCache(cacheFile, key, source, script.createCachedData()));
+  }
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const mod = new Module(bundle);
+  mod.filename = bundle;
+  wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+  mod.loaded = true;
+  return mod.exports;
+}
+
+/** Runs the factlint CLI from the bundle beside this file. */
+export function launch(): void {
+  (loadBundle(path.join(__dirname, 'cli.js')) as CliModule).main();
+}
