@@ -5,9 +5,10 @@
 // The cache is `dist/cli.js.cache`: one header line (format, Node version, architecture, SHA-256 of
 // the bundle and the payload) and V8's cached data. It is used only when every part of the header
 // matches, so a stale, truncated or corrupt cache, or one from another Node, is ignored (V8 itself
-// checks little more than the source length). When no cache was used, the run writes one at exit,
-// after the check, so it holds the functions the check compiled: atomically (temp file, rename),
-// and silently not at all where the folder is read-only. FACTLINT_NO_CODE_CACHE=1 turns it off.
+// checks little more than the source length). When no cache was used, a run that checked a draft
+// writes one at exit, so it holds the functions the check compiled (a `--version` run would cache
+// little more than the top level): atomically (temp file, rename), and silently not at all where
+// the folder is read-only. FACTLINT_NO_CODE_CACHE=1 turns it off.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
@@ -56,21 +57,31 @@ export function writeCodeCache(cacheFile: string, key: string, source: Buffer, p
 
 interface CliModule {
   main: () => void;
+  draftsChecked: () => number;
 }
 
-/** Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports. */
-export function loadBundle(bundle: string, useCache = !process.env.FACTLINT_NO_CODE_CACHE): unknown {
+/**
+ * Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports.
+ * Without a fitting cache, one is written at exit when `worthCaching(exports)` then holds.
+ */
+export function loadBundle(bundle: string, worthCaching: (exports: unknown) => boolean = () => true, useCache = !process.env.FACTLINT_NO_CODE_CACHE): unknown {
   const source = fs.readFileSync(bundle);
   const cacheFile = `${bundle}.cache`;
   const key = `${FORMAT} ${process.version} ${process.arch}`;
   const cachedData = useCache ? readCodeCache(cacheFile, key, source) : undefined;
   const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const mod = new Module(bundle);
   if (useCache && (!cachedData || script.cachedDataRejected)) {
     // At exit the script's functions the run compiled are in what V8 serialises.
-    process.once('exit', () => writeCodeCache(cacheFile, key, source, script.createCachedData()));
+    process.once('exit', () => {
+      try {
+        if (worthCaching(mod.exports)) writeCodeCache(cacheFile, key, source, script.createCachedData());
+      } catch {
+        // A cache is only ever an optimisation: never a reason for a run to fail.
+      }
+    });
   }
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  const mod = new Module(bundle);
   mod.filename = bundle;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
   mod.loaded = true;
@@ -79,5 +90,5 @@ export function loadBundle(bundle: string, useCache = !process.env.FACTLINT_NO_C
 
 /** Runs the factlint CLI from the bundle beside this file. */
 export function launch(): void {
-  (loadBundle(path.join(__dirname, 'cli.js')) as CliModule).main();
+  (loadBundle(path.join(__dirname, 'cli.js'), (cli) => (cli as CliModule).draftsChecked() > 0) as CliModule).main();
 }

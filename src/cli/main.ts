@@ -36,6 +36,12 @@ Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config or 
 
 class UsageError extends Error {}
 
+let checkedDrafts = 0;
+/** How many drafts this process has checked (the launcher caches compiled code only after a check). */
+export function draftsChecked(): number {
+  return checkedDrafts;
+}
+
 interface Options {
   format: OutputFormat;
   fix: boolean;
@@ -207,6 +213,7 @@ export async function run(argv: string[], io: { cwd: string; stdout: (s: string)
     }
     const severities = setup.config.rules;
     let result = setup.checker.check(draft.text, { severities });
+    checkedDrafts++;
     if (options.fix) {
       const edits = result.findings.flatMap((f) => (f.fix ? [f.fix] : []));
       if (edits.length) {

@@ -57,7 +57,7 @@ test('a corrupt or truncated cache is ignored and replaced', () => {
 
 test('a cache made for another bundle of the same length is not used', () => {
   const { root, cache, bundle } = install();
-  run(root, ['--version']);
+  run(root, [DRAFT]);
   assert.ok(fs.existsSync(cache));
   const source = fs.readFileSync(bundle, 'utf8');
   assert.ok(source.includes('"0.1.0"'));
@@ -84,6 +84,16 @@ test('a cache that cannot be written (here: a folder in its place) changes nothi
   assert.equal(r.stderr, '');
   assert.match(r.stdout, /finding/);
   assert.deepEqual(leftovers(root), []);
+});
+
+test('a run that checks no draft (--version, --help, a usage error) writes no cache', () => {
+  const { root, cache } = install();
+  assert.equal(run(root, ['--version']).code, 0);
+  assert.equal(run(root, ['--help']).code, 0);
+  assert.equal(run(root, ['--bogus']).code, 2);
+  assert.equal(fs.existsSync(cache), false);
+  run(root, [DRAFT]);
+  assert.ok(fs.existsSync(cache));
 });
 
 test('FACTLINT_NO_CODE_CACHE=1 neither reads nor writes the cache', () => {
