@@ -30,7 +30,10 @@ async function compileFacts() {
 function writeCliCodeCache() {
   const cache = path.join(__dirname, 'dist', 'cli.js.cache');
   fs.rmSync(cache, { force: true });
-  const drafts = [path.join('test', 'fixtures', 'sample-draft.md'), path.join('test', 'fixtures', 'md')].filter((f) => fs.existsSync(path.join(__dirname, f)));
+  // Files, not their folder: a folder argument would also cache the globbing code, which a run on
+  // named files never loads.
+  const mdDir = path.join(__dirname, 'test', 'fixtures', 'md');
+  const drafts = [path.join(__dirname, 'test', 'fixtures', 'sample-draft.md'), ...(fs.existsSync(mdDir) ? fs.readdirSync(mdDir).filter((f) => f.endsWith('.md')).map((f) => path.join(mdDir, f)) : [])].filter((f) => fs.existsSync(f));
   if (!drafts.length) return;
   const r = require('node:child_process').spawnSync(process.execPath, [path.join(__dirname, 'bin', 'factlint.js'), '--no-color', ...drafts], { cwd: __dirname, encoding: 'utf8', env: { ...process.env, FACTLINT_NO_CODE_CACHE: '' } });
   if (r.status === 2 || r.error || !fs.existsSync(cache)) console.error(`warning: no CLI code cache written (${r.error?.message ?? (r.stderr.trim() || `exit ${r.status}`)})`);
