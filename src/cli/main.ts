@@ -143,7 +143,16 @@ function runFacts(options: Options, cwd: string, out: (s: string) => void, err: 
 }
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers for testability. */
-export async function run(argv: string[], io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; readStdin: () => Promise<Buffer> }): Promise<number> {
+export interface RunIo {
+  cwd: string;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<Buffer>;
+  /** Called once before the check that brings the characters checked past `atChars` (see launch.ts). */
+  largeInput?: { atChars: number; reached: () => void };
+}
+
+export async function run(argv: string[], io: RunIo): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(argv);
@@ -182,6 +191,8 @@ export async function run(argv: string[], io: { cwd: string; stdout: (s: string)
     inputs.push(...expanded.files.map((file) => ({ file })));
   }
   const cleaned = new Set<string>();
+  let charsChecked = 0;
+  let large = io.largeInput;
   for (const input of inputs) {
     // A --fix run first clears what an earlier, killed --fix left beside these drafts.
     if (options.fix && !options.stdin && !cleaned.has(path.dirname(input.file))) {
@@ -212,6 +223,11 @@ export async function run(argv: string[], io: { cwd: string; stdout: (s: string)
       continue;
     }
     const severities = setup.config.rules;
+    charsChecked += draft.text.length;
+    if (large && charsChecked > large.atChars) {
+      large.reached();
+      large = undefined;
+    }
     let result = setup.checker.check(draft.text, { severities });
     checkedDrafts++;
     if (options.fix) {
@@ -254,8 +270,9 @@ async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
 }
 
 /** Runs the CLI on this process's arguments and streams; sets the exit code when done. */
-export function main(): void {
+export function main(largeInput?: RunIo['largeInput']): void {
   run(process.argv.slice(2), {
+    ...(largeInput ? { largeInput } : {}),
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(`${s}\n`),
     stderr: (s) => process.stderr.write(`${s}\n`),
