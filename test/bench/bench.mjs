@@ -112,10 +112,14 @@ if (fs.existsSync('/usr/bin/time')) {
     const big = fs.statSync(file).size > 5e6;
     const runs = quick ? (big ? 3 : 5) : big ? 5 : 9;
     const pairs = [[[cli, '--no-color', '--format', 'json', file]], [[limit, file]]];
-    // The 1 MB draft is also run without the code cache, to show what it saves.
-    if (file === oneMb || file === empty) pairs.push([[cli, '--no-color', '--format', 'json', file], { FACTLINT_NO_CODE_CACHE: '1' }]);
-    const [c, l, noCache] = processTimes(pairs, runs);
-    processes.push({ file: path.basename(file), cliMs: c.ms, cliRssMB: c.rssMB, limitMs: l.ms, ratio: +(c.ms / l.ms).toFixed(2), ...(noCache ? { cliNoCacheMs: noCache.ms } : {}) });
+    // Empty and 1 MB also run without the code cache, and without it and with V8's default flags
+    // (TurboFan from the start; launch.ts), to show what each saves.
+    if (file === oneMb || file === empty) {
+      pairs.push([[cli, '--no-color', '--format', 'json', file], { FACTLINT_NO_CODE_CACHE: '1' }]);
+      pairs.push([[cli, '--no-color', '--format', 'json', file], { FACTLINT_NO_CODE_CACHE: '1', FACTLINT_V8_DEFAULTS: '1' }]);
+    }
+    const [c, l, noCache, neither] = processTimes(pairs, runs);
+    processes.push({ file: path.basename(file), cliMs: c.ms, cliRssMB: c.rssMB, limitMs: l.ms, ratio: +(c.ms / l.ms).toFixed(2), ...(noCache ? { noCacheMs: noCache.ms, noCacheV8DefaultsMs: neither.ms } : {}) });
   }
   const [node] = processTimes([[['-e', '0']]], quick ? 5 : 9);
   processes.push({ file: '(node -e 0)', cliMs: node.ms, cliRssMB: node.rssMB });
