@@ -35,7 +35,7 @@ function writeCliCodeCache() {
   const mdDir = path.join(__dirname, 'test', 'fixtures', 'md');
   const drafts = [path.join(__dirname, 'test', 'fixtures', 'sample-draft.md'), ...(fs.existsSync(mdDir) ? fs.readdirSync(mdDir).filter((f) => f.endsWith('.md')).map((f) => path.join(mdDir, f)) : [])].filter((f) => fs.existsSync(f));
   if (!drafts.length) return;
-  const r = require('node:child_process').spawnSync(process.execPath, [path.join(__dirname, 'bin', 'factlint.js'), '--no-color', ...drafts], { cwd: __dirname, encoding: 'utf8', env: { ...process.env, FACTLINT_NO_CODE_CACHE: '' } });
+  const r = require('node:child_process').spawnSync(process.execPath, [path.join(__dirname, 'bin', 'factlint.js'), '--no-color', ...drafts], { cwd: __dirname, encoding: 'utf8', env: { ...process.env, FACTLINT_NO_CODE_CACHE: '', FACTLINT_V8_DEFAULTS: '' } });
   if (r.status === 2 || r.error || !fs.existsSync(cache)) console.error(`warning: no CLI code cache written (${r.error?.message ?? (r.stderr.trim() || `exit ${r.status}`)})`);
 }
 

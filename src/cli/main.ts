@@ -142,7 +142,6 @@ function runFacts(options: Options, cwd: string, out: (s: string) => void, err: 
   return 0;
 }
 
-/** Runs the CLI; returns the exit code. Output goes through the given writers for testability. */
 export interface RunIo {
   cwd: string;
   stdout: (s: string) => void;
@@ -152,6 +151,7 @@ export interface RunIo {
   largeInput?: { atChars: number; reached: () => void };
 }
 
+/** Runs the CLI; returns the exit code. Output goes through the given writers for testability. */
 export async function run(argv: string[], io: RunIo): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
   try {

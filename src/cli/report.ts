@@ -52,7 +52,7 @@ export function formatText(reports: FileReport[], cwd: string, colour: boolean):
   let count = 0;
   for (const r of reports) {
     // The path is made relative once per file, not once per finding.
-    const shown = r.findings.length ? displayPath(r.path, cwd) : '';
+    const shown = displayPath(r.path, cwd);
     for (const f of r.findings) {
       const p = r.position(f.start);
       const sev = colour ? `${COLOURS[f.severity] ?? ''}${f.severity}\x1b[0m` : f.severity;
@@ -77,7 +77,7 @@ function escapeGithub(s: string, property = false): string {
 export function formatGithub(reports: FileReport[], cwd: string): string {
   const lines: string[] = [];
   for (const r of reports) {
-    const file = r.findings.length ? escapeGithub(displayPath(r.path, cwd), true) : '';
+    const file = escapeGithub(displayPath(r.path, cwd), true);
     for (const f of r.findings) {
       const a = r.position(f.start);
       const b = r.position(f.end);
