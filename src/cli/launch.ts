@@ -58,7 +58,7 @@ export function writeCodeCache(cacheFile: string, key: string, source: Buffer, p
 }
 
 interface CliModule {
-  main: (largeInput?: { atChars: number; reached: () => void }) => void;
+  main: (largeInput?: { atChars: number; atFigures: number; reached: () => void }) => void;
   draftsChecked: () => number;
 }
 
@@ -66,14 +66,18 @@ interface CliModule {
  * V8 flags for a short run: without TurboFan. A run checks each function's code only a few
  * thousand times, and TurboFan spends more compiling the checker (~470 ms of compile jobs for a
  * 1 MB draft, on a machine with 2 cores) than its code saves: measured on Node 20 (V8 11.3), a
- * 1 MB draft took ~35 % less time without it (436 -> 283 ms), a 100 KB draft ~8 %; 8 MB of
- * drafts checked without it from the first 4 MB took ~4 % longer, so the CLI turns TurboFan back
- * on before the check that takes it past 2 M characters. Applied only to the V8 it was measured
- * on; FACTLINT_V8_DEFAULTS=1 keeps V8's defaults.
+ * 1 MB draft took 15-35 % less time without it (more on a busy machine), a 100 KB draft ~8 %.
+ * Where a run has more to do, optimised code pays for itself again: 8 MB of drafts took ~4 %
+ * longer without TurboFan for the first 4 MB, and 1 MB drafts dense with figures (the hostile
+ * drafts of test/bench/adversarial.mjs, 11k-53k figures) 17-35 % longer. So TurboFan is back on
+ * for the check that takes the run past 2 M characters or 8,000 figure hints (a generated 1 MB
+ * draft holds ~5,700). Applied only to the V8 it was measured on; FACTLINT_V8_DEFAULTS=1 keeps
+ * V8's defaults.
  */
 const SHORT_RUN_FLAGS = process.versions.v8.startsWith('11.3.') && !process.env.FACTLINT_V8_DEFAULTS ? '--no-opt' : undefined;
 const LONG_RUN_FLAGS = '--opt';
 const LONG_RUN_CHARS = 2_000_000;
+const LONG_RUN_FIGURES = 8_000;
 
 /**
  * Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports.
@@ -110,5 +114,5 @@ export function launch(): void {
   // Before the bundle is compiled: the code cache is made and checked under the same flags.
   if (SHORT_RUN_FLAGS) v8.setFlagsFromString(SHORT_RUN_FLAGS);
   const cli = loadBundle(path.join(__dirname, 'cli.js'), (exports) => (exports as CliModule).draftsChecked() > 0) as CliModule;
-  cli.main(SHORT_RUN_FLAGS ? { atChars: LONG_RUN_CHARS, reached: () => v8.setFlagsFromString(LONG_RUN_FLAGS) } : undefined);
+  cli.main(SHORT_RUN_FLAGS ? { atChars: LONG_RUN_CHARS, atFigures: LONG_RUN_FIGURES, reached: () => v8.setFlagsFromString(LONG_RUN_FLAGS) } : undefined);
 }

@@ -142,13 +142,36 @@ function runFacts(options: Options, cwd: string, out: (s: string) => void, err: 
   return 0;
 }
 
+export interface LargeInput {
+  atChars: number;
+  atFigures: number;
+  reached: () => void;
+}
+
+/**
+ * A digit followed by a unit, the core's cue for a block worth scanning for figures (FIGURE_HINT
+ * in src/core/figures.ts): how many a draft holds estimates how much work its check is.
+ */
+const FIGURE_HINT = /\d[ \u00a0]?-?[TBMtbm万千百十亿]|\d[eE]\d/g;
+
+/** The figure hints in `text`, counted up to one more than `atMost`. */
+function countFigureHints(text: string, atMost: number): number {
+  FIGURE_HINT.lastIndex = 0;
+  let n = 0;
+  while (n <= atMost && FIGURE_HINT.exec(text) !== null) n++;
+  return n;
+}
+
 export interface RunIo {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
-  /** Called once before the check that brings the characters checked past `atChars` (see launch.ts). */
-  largeInput?: { atChars: number; reached: () => void };
+  /**
+   * Called once before the check that takes the run past `atChars` characters or `atFigures`
+   * figure hints (see launch.ts).
+   */
+  largeInput?: LargeInput;
 }
 
 /** Runs the CLI; returns the exit code. Output goes through the given writers for testability. */
@@ -192,6 +215,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   }
   const cleaned = new Set<string>();
   let charsChecked = 0;
+  let figuresChecked = 0;
   let large = io.largeInput;
   for (const input of inputs) {
     // A --fix run first clears what an earlier, killed --fix left beside these drafts.
@@ -223,10 +247,13 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       continue;
     }
     const severities = setup.config.rules;
-    charsChecked += draft.text.length;
-    if (large && charsChecked > large.atChars) {
-      large.reached();
-      large = undefined;
+    if (large) {
+      charsChecked += draft.text.length;
+      figuresChecked += countFigureHints(draft.text, large.atFigures - figuresChecked);
+      if (charsChecked > large.atChars || figuresChecked > large.atFigures) {
+        large.reached();
+        large = undefined;
+      }
     }
     let result = setup.checker.check(draft.text, { severities });
     checkedDrafts++;
@@ -270,7 +297,7 @@ async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
 }
 
 /** Runs the CLI on this process's arguments and streams; sets the exit code when done. */
-export function main(largeInput?: RunIo['largeInput']): void {
+export function main(largeInput?: LargeInput): void {
   run(process.argv.slice(2), {
     ...(largeInput ? { largeInput } : {}),
     cwd: process.cwd(),
