@@ -102,3 +102,24 @@ test('FACTLINT_NO_CODE_CACHE=1 neither reads nor writes the cache', () => {
   assert.equal(r.code, 1);
   assert.equal(fs.existsSync(cache), false);
 });
+
+test('largeInput (the launcher turning TurboFan back on) is reached once, past either bound', async () => {
+  const { createRequire } = await import('node:module');
+  const { run } = createRequire(import.meta.url)(path.join(REPO, 'dist', 'cli.js'));
+  const dir = tmpDir();
+  const few = path.join(dir, 'few.md');
+  const many = path.join(dir, 'many.md');
+  fs.writeFileSync(few, 'GPT-4 has 1.8T parameters.\n');
+  fs.writeFileSync(many, 'Sizes: 7B, 13B and 70B.\n'.repeat(40));
+  const reachedFor = async (args, bounds) => {
+    let calls = 0;
+    const code = await run(args, { cwd: dir, stdout: () => {}, stderr: () => {}, readStdin: async () => Buffer.alloc(0), largeInput: { ...bounds, reached: () => calls++ } });
+    assert.notEqual(code, 2);
+    return calls;
+  };
+  assert.equal(await reachedFor([few], { atChars: 1000, atFigures: 100 }), 0);
+  assert.equal(await reachedFor([many], { atChars: 1e9, atFigures: 100 }), 1, '120 figure hints');
+  assert.equal(await reachedFor([few, few, many], { atChars: 1e9, atFigures: 100 }), 1);
+  assert.equal(await reachedFor([many], { atChars: 500, atFigures: 1e9 }), 1, '960 characters');
+  assert.equal(await reachedFor([few, many, many], { atChars: 500, atFigures: 100 }), 1, 'once only');
+});
