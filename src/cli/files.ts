@@ -2,7 +2,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
+
+/**
+ * tinyglobby (with fdir and picomatch) is loaded on the first folder or glob argument: a run on
+ * named files never evaluates it, and fdir's start-up probe for an unbundled picomatch is skipped.
+ */
+let globber: typeof Tinyglobby | undefined;
+function glob(): typeof Tinyglobby {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  globber ??= require('tinyglobby') as typeof Tinyglobby;
+  return globber;
+}
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -52,14 +63,14 @@ export function expandFiles(args: string[], cwd: string): ExpandedFiles {
     }
     if (stat?.isDirectory()) {
       // Symlinks are not followed, so a walk never leaves the folder it was given.
-      const found = globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED, dot: false });
+      const found = glob().globSync(MARKDOWN_GLOB, { cwd: abs, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED, dot: false });
       const unreadable = unreadableDirs(abs);
       for (const d of unreadable) problems.push(`${d}: cannot read directory`);
       notIgnored(abs, found.map((f) => path.normalize(f)).sort()).forEach(add);
     } else if (stat) {
       add(abs);
-    } else if (isDynamicPattern(arg)) {
-      const found = globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+    } else if (glob().isDynamicPattern(arg)) {
+      const found = glob().globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
       if (found.length === 0) problems.push(`${arg}: no files match`);
       notIgnored(cwd, found.map((f) => path.normalize(f)).sort()).forEach(add);
     } else {

@@ -51,10 +51,12 @@ export function formatText(reports: FileReport[], cwd: string, colour: boolean):
   const lines: string[] = [];
   let count = 0;
   for (const r of reports) {
+    // The path is made relative once per file, not once per finding.
+    const shown = displayPath(r.path, cwd);
     for (const f of r.findings) {
       const p = r.position(f.start);
       const sev = colour ? `${COLOURS[f.severity] ?? ''}${f.severity}\x1b[0m` : f.severity;
-      lines.push(`${displayPath(r.path, cwd)}:${p.line}:${p.column} ${sev} ${f.message} [${f.ruleId}]`);
+      lines.push(`${shown}:${p.line}:${p.column} ${sev} ${f.message} [${f.ruleId}]`);
       count++;
     }
   }
@@ -75,11 +77,12 @@ function escapeGithub(s: string, property = false): string {
 export function formatGithub(reports: FileReport[], cwd: string): string {
   const lines: string[] = [];
   for (const r of reports) {
+    const file = escapeGithub(displayPath(r.path, cwd), true);
     for (const f of r.findings) {
       const a = r.position(f.start);
       const b = r.position(f.end);
       const level = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-      const props = `file=${escapeGithub(displayPath(r.path, cwd), true)},line=${a.line},col=${a.column},endLine=${b.line},endColumn=${b.column},title=${escapeGithub(`factlint ${f.ruleId}`, true)}`;
+      const props = `file=${file},line=${a.line},col=${a.column},endLine=${b.line},endColumn=${b.column},title=${escapeGithub(`factlint ${f.ruleId}`, true)}`;
       lines.push(`::${level} ${props}::${escapeGithub(f.message)}`);
     }
   }
@@ -102,8 +105,9 @@ export function formatSarif(reports: FileReport[], cwd: string, version: string)
               rules: RULE_IDS.map((id) => ({ id, helpUri: `${RULE_DOCS_URL}-${id}`, shortDescription: { text: id.replace(/-/g, ' ') } })),
             },
           },
-          results: reports.flatMap((r) =>
-            r.findings.map((f) => {
+          results: reports.flatMap((r) => {
+            const uri = displayPath(r.path, cwd).split(path.sep).join('/');
+            return r.findings.map((f) => {
               const a = r.position(f.start);
               const b = r.position(f.end);
               const region = { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
@@ -111,7 +115,7 @@ export function formatSarif(reports: FileReport[], cwd: string, version: string)
                 ruleId: f.ruleId,
                 level: level(f.severity),
                 message: { text: f.message },
-                locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(r.path, cwd).split(path.sep).join('/') }, region } }],
+                locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
               };
               if (f.fix) {
                 const fa = r.position(f.fix.start);
@@ -121,7 +125,7 @@ export function formatSarif(reports: FileReport[], cwd: string, version: string)
                     description: { text: `Replace with ${f.fix.text}` },
                     artifactChanges: [
                       {
-                        artifactLocation: { uri: displayPath(r.path, cwd).split(path.sep).join('/') },
+                        artifactLocation: { uri },
                         replacements: [{ deletedRegion: { startLine: fa.line, startColumn: fa.column, endLine: fb.line, endColumn: fb.column }, insertedContent: { text: f.fix.text } }],
                       },
                     ],
@@ -129,8 +133,8 @@ export function formatSarif(reports: FileReport[], cwd: string, version: string)
                 ];
               }
               return result;
-            }),
-          ),
+            });
+          }),
         },
       ],
     },

@@ -80,19 +80,27 @@ if (oneMb) {
   edit = { recheckMs: +recheck.toFixed(2), fullMs: full, ratio: +(recheck / full).toFixed(3) };
 }
 
-// Whole process: the CLI against node reading the file and running the scan floor.
-function processTime(args, runs) {
-  const times = [];
-  let rss = 0;
+// Whole process: the CLI against node reading the file and running the scan floor. The machine is
+// shared and noisy, so each CLI run is paired with a limit.mjs run on the same file (interleaved),
+// after one discarded round, and the medians are compared.
+function processRun(args, env) {
+  // The CLI exits 1 when it has findings; GNU time then adds a "Command exited" line before its own.
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  const ms = performance.now() - t;
+  const m = /^TIME ([\d.]+) (\d+)\s*$/m.exec(r.stderr ?? '');
+  return m ? { ms, rssMB: Number(m[2]) / 1024 } : { ms: NaN, rssMB: NaN };
+}
+function processTimes(pairs, runs) {
+  const out = pairs.map(() => ({ times: [], rss: 0 }));
   for (let i = 0; i < runs + 1; i++) {
-    // The CLI exits 1 when it has findings; GNU time then adds a "Command exited" line before its own.
-    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
-    const m = /^TIME ([\d.]+) (\d+)\s*$/m.exec(r.stderr ?? '');
-    if (!m) return { ms: NaN, rssMB: NaN };
-    if (i > 0) times.push(Number(m[1]) * 1000);
-    rss = Math.max(rss, Number(m[2]) / 1024);
+    pairs.forEach(([args, env], j) => {
+      const r = processRun(args, env);
+      if (i > 0) out[j].times.push(r.ms);
+      out[j].rss = Math.max(out[j].rss, r.rssMB);
+    });
   }
-  return { ms: Math.round(median(times)), rssMB: Math.round(rss) };
+  return out.map((o) => ({ ms: Math.round(median(o.times)), rssMB: Math.round(o.rss) }));
 }
 const empty = path.join(dir, 'empty.md');
 fs.writeFileSync(empty, '');
@@ -101,11 +109,20 @@ const limit = path.join(shared, 'limit.mjs');
 const processes = [];
 if (fs.existsSync('/usr/bin/time')) {
   for (const file of [empty, oneMb, drafts[drafts.length - 1]].filter(Boolean)) {
-    const runs = quick ? 1 : 3;
-    const c = processTime([cli, '--no-color', '--format', 'json', file], runs);
-    const l = processTime([limit, file], runs);
-    processes.push({ file: path.basename(file), cliMs: c.ms, cliRssMB: c.rssMB, limitMs: l.ms, ratio: +(c.ms / l.ms).toFixed(2) });
+    const big = fs.statSync(file).size > 5e6;
+    const runs = quick ? (big ? 3 : 5) : big ? 5 : 9;
+    const pairs = [[[cli, '--no-color', '--format', 'json', file]], [[limit, file]]];
+    // Empty and 1 MB also run without the code cache, and without it and with V8's default flags
+    // (TurboFan from the start; launch.ts), to show what each saves.
+    if (file === oneMb || file === empty) {
+      pairs.push([[cli, '--no-color', '--format', 'json', file], { FACTLINT_NO_CODE_CACHE: '1' }]);
+      pairs.push([[cli, '--no-color', '--format', 'json', file], { FACTLINT_NO_CODE_CACHE: '1', FACTLINT_V8_DEFAULTS: '1' }]);
+    }
+    const [c, l, noCache, neither] = processTimes(pairs, runs);
+    processes.push({ file: path.basename(file), cliMs: c.ms, cliRssMB: c.rssMB, limitMs: l.ms, ratio: +(c.ms / l.ms).toFixed(2), ...(noCache ? { noCacheMs: noCache.ms, noCacheV8DefaultsMs: neither.ms } : {}) });
   }
+  const [node] = processTimes([[['-e', '0']]], quick ? 5 : 9);
+  processes.push({ file: '(node -e 0)', cliMs: node.ms, cliRssMB: node.rssMB });
 }
 
 const sizes = {};
