@@ -64,6 +64,11 @@ export const HOSTILE = {
   'separator runs': (size) => fill(', ; : — ( ) ', size),
   'one paragraph of sentences naming no model': (size) => 'GPT-5.5 is new. ' + fill('It has 9.7T parameters. ', size),
   'one paragraph of size references': (size) => 'Llama 3 has 8B and 70B sizes. ' + fill('The 70B model leads. ', size),
+  'one 1 MB line of ordinary prose': (size) =>
+    fill(
+      'GPT-5.5 was announced in April, and independent evaluations usually lag behind launch-day announcements by several weeks. Community fine-tunes appeared on model hubs within hours of the release. Llama 3.1 405B remains the largest open model; its 405B parameters need several GPUs, while Mixtral 8x7B has 46.7B total parameters. ',
+      size,
+    ),
   'one line of dated releases': (size) => fill('Code Llama 70B was released in August 2023, 2023年8月发布了 Llama 2, ', size),
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
 };
