@@ -46,6 +46,24 @@ function variantOf(claim: JudgedClaim, facts: RuleFacts): ModelFact {
   return facts.lookup(`${claim.model.name} ${labelOf(claim.figure.value)}`) ?? claim.model;
 }
 
+/** The names of a family's variants in the fact base ("Phi-3.5-mini" for Phi-3.5), worked out once per family. */
+function variantsOf(family: ModelFact, facts: RuleFacts): string[] {
+  let byFamily = VARIANTS.get(facts);
+  if (!byFamily) {
+    byFamily = new Map();
+    VARIANTS.set(facts, byFamily);
+  }
+  let known = byFamily.get(family);
+  if (!known) {
+    known = [...facts.models.values()].filter((m) => m !== family && m.name.startsWith(family.name) && /^[\s-]/.test(m.name.slice(family.name.length))).map((m) => m.name);
+    byFamily.set(family, known);
+  }
+  return known;
+}
+
+/** Per fact base (a model may sit in several, with different siblings). */
+const VARIANTS = new WeakMap<RuleFacts, Map<ModelFact, string[]>>();
+
 /** What the rules find in one block; nothing at all for blocks without a year and a release word, a tier word or a figure. */
 export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts): BlockHit[] {
   const masked = reading.prose.masked;
@@ -69,7 +87,7 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
     if (!holdsFigure(unit)) continue;
     if (tiers) {
       for (const v of unknownVariants(masked, unit, figures, reading.figures, facts.lookup)) {
-        const known = [...facts.models.values()].filter((m) => m !== v.family && m.name.startsWith(v.family.name) && /^[\s-]/.test(m.name.slice(v.family.name.length))).map((m) => m.name);
+        const known = variantsOf(v.family, facts);
         const f = finding('unknown-variant', v, v.text, v.family, variantMessage(v, known));
         f.variants = known;
         out.push({ start: v.start, end: v.end, ruleId: 'unknown-variant', finding: f });
