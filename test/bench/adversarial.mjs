@@ -65,6 +65,8 @@ export const HOSTILE = {
   'one paragraph of sentences naming no model': (size) => 'GPT-5.5 is new. ' + fill('It has 9.7T parameters. ', size),
   'one paragraph of size references': (size) => 'Llama 3 has 8B and 70B sizes. ' + fill('The 70B model leads. ', size),
   'one line of dated releases': (size) => fill('Code Llama 70B was released in August 2023, 2023年8月发布了 Llama 2, ', size),
+  'one clause of dated releases (no comma)': (size) => fill('2023年8月发布了 Llama 2 ', size),
+  'one clause of English dated releases': (size) => fill('Code Llama 70B was released in August 2023 DeepSeek-R1 (January 2025) released ', size),
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
 };
 
