@@ -4,7 +4,7 @@ import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnkno
 import { isDistanced } from './distancing';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
 import type { Prose, ProseUnit } from './prose';
-import { countBefore, countEndingBy, indexAt, inside, mentionsWithin } from './spanSearch';
+import { countBefore, countEndingBy, indexAt, mentionsWithin } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
@@ -133,6 +133,7 @@ export function readSentences(
   let unknownNames: UnknownNames | undefined;
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
+  const colonTopics = new Map<number, ModelMention | undefined>();
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
@@ -188,7 +189,7 @@ export function readSentences(
       )
         mention = usable[usableBefore - 1] ?? usable[0];
     }
-    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions);
+    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions, colonTopics);
     if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
     let fromHeading = false;
     if (
@@ -278,19 +279,30 @@ export function readSentences(
 /**
  * "X 提供了三种规模：小型模型 8B 参数；中型模型 70B 参数；大型模型 400B": clauses joined by semicolons after a
  * colon are the items of a list introduced by the head before the colon; its one model is their topic.
+ * `memo` holds, per sentence index, what the walk back from that sentence found: a run of thousands of
+ * ";"-ended sentences is walked once, not once per figure.
  */
-function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[]): ModelMention | undefined {
+function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[], memo: Map<number, ModelMention | undefined>): ModelMention | undefined {
+  const walked: number[] = [];
+  let topic: ModelMention | undefined;
   for (let k = index - 1; k >= 0; k--) {
+    if (memo.has(k)) {
+      topic = memo.get(k);
+      break;
+    }
+    walked.push(k);
     const s = sentences[k]!;
     const text = masked.slice(s.start, s.end);
-    if (!/[；;]\s*$/u.test(text)) return undefined;
+    if (!/[；;]\s*$/u.test(text)) break;
     const colon = text.search(/[:：]/u);
     if (colon < 0) continue;
     const head = { start: s.start, end: s.start + colon };
-    const named = mentions.filter((m) => inside(m, head) && !isUnusable(masked, m));
-    return new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+    const named = mentionsWithin(mentions, head).filter((m) => !isUnusable(masked, m));
+    topic = new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+    break;
   }
-  return undefined;
+  for (const k of walked) memo.set(k, topic);
+  return topic;
 }
 
 /** How many mentions from the first name the same model as the first. */
