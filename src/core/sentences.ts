@@ -40,6 +40,15 @@ function opensParenthesisNext(text: string, from: number, to: number): boolean {
   return i === to;
 }
 
+/** Where the first ")" or "）" in text[from, to) is, or -1 (as a search of `/[)）]/u` on the slice finds it, without slicing). */
+function nextClose(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x29 || c === 0xff09) return i;
+  }
+  return -1;
+}
+
 /** A cheap first look at a gap between two figures: an enumeration's gap starts (after blanks) with a separator or conjunction. */
 function mayJoinEnumeration(text: string, from: number, to: number): boolean {
   let i = from;
@@ -87,6 +96,8 @@ export function readSentences(
   let prevRaw: RawFigure | undefined;
   let prevCounts = true;
   let notCountingUntil = -1;
+  // The first closing parenthesis at or after `from` in a stretch ending at `end` (-1: none).
+  let close = { from: -1, end: -1, at: -1 };
   for (const raw of figures) {
     const bi = indexAt(sentences, raw.start);
     const bounds = bi >= 0 ? sentences[bi]! : unit;
@@ -95,8 +106,10 @@ export function readSentences(
     // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
     // else breaks that figure down; nothing inside it is a parameter count.
     if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && /^[^()（）]*[(（][^()（）]*$/u.test(masked.slice(prevRaw.end, raw.start))) {
-      const close = masked.slice(raw.end, bounds.end).search(/[)）]/u);
-      notCountingUntil = close < 0 ? bounds.end : raw.end + close;
+      // The next closing parenthesis, found once per stretch: a sentence of thousands of open parentheses is not
+      // searched to its end from each figure.
+      if (close.end !== bounds.end || raw.end < close.from || (close.at >= 0 && raw.end > close.at)) close = { from: raw.end, end: bounds.end, at: nextClose(masked, raw.end, bounds.end) };
+      notCountingUntil = close.at < 0 ? bounds.end : close.at;
     }
     if (raw.start < notCountingUntil) r = undefined;
     prevRaw = raw;

@@ -68,6 +68,7 @@ export const HOSTILE = {
   'one clause of dated releases (no comma)': (size) => fill('2023年8月发布了 Llama 2 ', size),
   'one clause of English dated releases': (size) => fill('Code Llama 70B was released in August 2023 DeepSeek-R1 (January 2025) released ', size),
   'one sentence of semicolon clauses': (size) => fill('It has 8B parameters; 模型有 80 亿参数；', size),
+  'one line of opened breakdowns': (size) => fill('5M hours (6M tokens (', size),
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
 };
 
