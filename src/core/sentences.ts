@@ -4,7 +4,7 @@ import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnkno
 import { isDistanced } from './distancing';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
 import type { Prose, ProseUnit } from './prose';
-import { countBefore, countEndingBy, indexAt, mentionsWithin } from './spanSearch';
+import { countBefore, countEndingBy, countStartingBefore, indexAt, mentionsWithin } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
@@ -147,6 +147,8 @@ export function readSentences(
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
   const colonTopics = new Map<number, ModelMention | undefined>();
+  // The mentions of the headings outside this text, as a set; made when a figure first asks.
+  let fromOutside: Set<ModelMention> | undefined;
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
@@ -217,7 +219,7 @@ export function readSentences(
     ) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
-        mention = mentionsWithin(allMentions, title)[0];
+        mention = firstMentionWithin(allMentions, title);
         if (mention) break;
       }
       if (!mention) {
@@ -235,11 +237,11 @@ export function readSentences(
         const own = headingLevel(masked, heading);
         if (own >= level) continue;
         level = own;
-        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true));
-        if (inHeading.length === 0) continue;
+        const topic = headingTopic(masked, heading, allMentions);
+        if (topic === undefined) continue;
         settled = true;
-        if (new Set(inHeading.map((m) => m.modelId)).size === 1) {
-          mention = inHeading[0];
+        if (topic) {
+          mention = topic;
           fromHeading = true;
         }
       }
@@ -247,10 +249,11 @@ export function readSentences(
         if (mention || settled) break;
         if (heading.level >= level) continue;
         level = heading.level;
-        if (heading.mentions.length === 0) continue;
+        const topic = outsideTopic(heading);
+        if (topic === undefined) continue;
         settled = true;
-        if (new Set(heading.mentions.map((m) => m.modelId)).size === 1) {
-          mention = heading.mentions[0];
+        if (topic) {
+          mention = topic;
           fromHeading = true;
         }
       }
@@ -274,7 +277,7 @@ export function readSentences(
     // A mention from a heading or list title above the unit is read as a title; one from outside this text was read there.
     // (A mention of this sentence was already read as usable or not.)
     const title = mention ? mention.end <= unit.start : false;
-    if (!mention || (!outsideHeadings.some((h) => h.mentions.includes(mention!)) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
+    if (!mention || (!(fromOutside ??= outsideMentions(outsideHeadings)).has(mention) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
     // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
     if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
@@ -316,6 +319,52 @@ function colonTopic(masked: string, sentences: Span[], index: number, mentions: 
   }
   for (const k of walked) memo.set(k, topic);
   return topic;
+}
+
+/** The first mention inside a span, by binary search (mentions are sorted and disjoint). */
+function firstMentionWithin(mentions: ModelMention[], outer: Span): ModelMention | undefined {
+  for (let i = countStartingBefore(mentions, outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) return mentions[i];
+  return undefined;
+}
+
+// What a heading says of its section's model, read once per heading (by identity), not once per figure under it:
+// a mention when its usable names all name one model, null when they name several, undefined when none.
+const HEADING_TOPICS = new WeakMap<ModelMention[], Map<ProseUnit, ModelMention | null | undefined>>();
+const OUTSIDE_TOPICS = new WeakMap<HeadingOutline, ModelMention | null | undefined>();
+const OUTSIDE_MENTIONS = new WeakMap<HeadingOutline[], Set<ModelMention>>();
+
+function oneTopic(mentions: ModelMention[]): ModelMention | null | undefined {
+  if (mentions.length === 0) return undefined;
+  return new Set(mentions.map((m) => m.modelId)).size === 1 ? mentions[0] : null;
+}
+
+/** A heading of this text: its topic among `allMentions` (the text's mentions, so the memo is theirs). */
+function headingTopic(masked: string, heading: ProseUnit, allMentions: ModelMention[]): ModelMention | null | undefined {
+  let topics = HEADING_TOPICS.get(allMentions);
+  if (!topics) HEADING_TOPICS.set(allMentions, (topics = new Map()));
+  if (topics.has(heading)) return topics.get(heading);
+  const topic = oneTopic(mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true)));
+  topics.set(heading, topic);
+  return topic;
+}
+
+/** A heading outside this text: its topic. */
+function outsideTopic(heading: HeadingOutline): ModelMention | null | undefined {
+  if (OUTSIDE_TOPICS.has(heading)) return OUTSIDE_TOPICS.get(heading);
+  const topic = oneTopic(heading.mentions);
+  OUTSIDE_TOPICS.set(heading, topic);
+  return topic;
+}
+
+/** The mentions of the headings outside this text, as a set (one per list of headings). */
+function outsideMentions(headings: HeadingOutline[]): Set<ModelMention> {
+  let set = OUTSIDE_MENTIONS.get(headings);
+  if (!set) {
+    set = new Set();
+    for (const h of headings) for (const m of h.mentions) set.add(m);
+    OUTSIDE_MENTIONS.set(headings, set);
+  }
+  return set;
 }
 
 /** How many mentions from the first name the same model as the first. */
