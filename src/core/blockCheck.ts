@@ -70,6 +70,51 @@ export function outsideList(headings: HeadingOutline[], context: ModelMention | 
   return out;
 }
 
+/** A mention's span and text: a copy of it (a sized name read as its family) has the same. */
+const sameKey = (m: ModelMention): string => `${m.start}\u0000${m.end}\u0000${m.text}`;
+
+/** Where each mention of the headings first sits in `outsideList(headings, …)`, by identity and by span and text. */
+interface HeadingIndex {
+  count: number;
+  at?: Map<ModelMention, number>;
+  same?: Map<string, number>;
+}
+
+// Made once per list of headings (by identity) and when a claim first asks: every block of a section under a
+// heading of thousands of names judges against the same list, and must not rebuild or search it per block or figure.
+const HEADING_INDEX = new WeakMap<HeadingOutline[], HeadingIndex>();
+
+/** Index lookups into `outsideList(headings, context)` (first occurrence, as indexOf finds it), without building the list. */
+function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefined): { indexOf(m: ModelMention): number; indexOfSame(m: ModelMention): number } {
+  let index = HEADING_INDEX.get(headings);
+  if (!index) {
+    let count = 0;
+    for (const h of headings) count += h.mentions.length;
+    HEADING_INDEX.set(headings, (index = { count }));
+  }
+  const built = index;
+  const first = <K>(keyOf: (m: ModelMention) => K): Map<K, number> => {
+    const out = new Map<K, number>();
+    let i = 0;
+    for (const h of headings) for (const m of h.mentions) {
+      const k = keyOf(m);
+      if (!out.has(k)) out.set(k, i);
+      i++;
+    }
+    return out;
+  };
+  return {
+    indexOf: (m) => (built.count === 0 ? undefined : (built.at ??= first((x) => x)).get(m)) ?? (m === context ? built.count : -1),
+    indexOfSame: (m) => {
+      if (built.count > 0) {
+        const i = (built.same ??= first(sameKey)).get(sameKey(m));
+        if (i !== undefined) return i;
+      }
+      return context && sameKey(context) === sameKey(m) ? built.count : -1;
+    },
+  };
+}
+
 /** Ties the block's figures to models and judges each against the fact base. */
 export function judgeBlock(
   text: string,
@@ -82,7 +127,7 @@ export function judgeBlock(
   if (!reading.hasClaims) return [];
   const associations = associate({ prose: reading.prose, mentions: reading.mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
-  const outside = outsideList(headings, context);
+  const outside = outsideIndex(headings, context);
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
   let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
@@ -90,15 +135,16 @@ export function judgeBlock(
     const model = models.get(a.mention.modelId);
     if (!model) continue;
     const at = countStartingBefore(reading.mentions, a.mention.start);
-    let mention = reading.mentions[at] === a.mention ? at : outside.includes(a.mention) ? -1 - outside.indexOf(a.mention) : undefined;
+    const there = outside.indexOf(a.mention);
+    let mention = reading.mentions[at] === a.mention ? at : there >= 0 ? -1 - there : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
       const here = at < reading.mentions.length && same(reading.mentions[at]!) ? at : -1;
-      const there = outside.findIndex(same);
+      const copy = outside.indexOfSame(a.mention);
       if (here >= 0) mention = here;
-      else if (there >= 0) mention = -1 - there;
+      else if (copy >= 0) mention = -1 - copy;
       else continue;
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }

@@ -6,7 +6,7 @@ import { nameCandidates, nearNameMessage, resolveCandidate, type NameCandidate }
 import { compareRelease, datedReleases, mayDateRelease, releaseMessage } from './releaseDates';
 import { severityOf } from './severities';
 import { maySizeSubject } from './sizeSubject';
-import { countStartingBefore, mentionsWithin } from './spanSearch';
+import { countStartingBefore } from './spanSearch';
 import { mayNameTier, unknownVariants, variantMessage } from './unknownVariants';
 import type { CheckOptions, Finding, ModelFact, ModelMention, RuleId, Span } from './types';
 
@@ -75,13 +75,15 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
   const tiers = sized && mayNameTier(masked);
   if (!dated && !sized) return NO_HITS;
   const out: BlockHit[] = [];
+  let claims: Map<number, number[]> | undefined;
+  const byMention = (): Map<number, number[]> => (claims ??= claimsByMention(judged));
   const holdsFigure = (span: Span): boolean => {
     const i = countStartingBefore(figures, span.start);
     return i < figures.length && figures[i]!.start < span.end;
   };
   for (const unit of reading.prose.units) {
     if (unit.kind === 'row' && !dated) continue;
-    if (dated) for (const sentence of sentencesOf(masked, unit)) releaseHits(masked, sentence, reading.mentions, judged, facts, out);
+    if (dated) for (const sentence of sentencesOf(masked, unit)) releaseHits(masked, sentence, reading.mentions, judged, byMention, facts, out);
     // A name and the figure sizing it are never split by a sentence's end (the gap between them holds
     // only spaces, a parenthesis, "is a" or "has"), so these read whole units.
     if (!holdsFigure(unit)) continue;
@@ -98,32 +100,74 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
   return out.length ? out : NO_HITS;
 }
 
-function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], facts: RuleFacts, out: BlockHit[]): void {
+/** A model a dated clause names, with the span and text a finding on it marks. */
+interface DatedCandidate {
+  span: Span;
+  text: string;
+  model: ModelFact;
+}
+
+/** The block's claims tied to each of its mentions (indices into `judged`, ascending): built once per block. */
+function claimsByMention(judged: JudgedClaim[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < judged.length; i++) {
+    const at = judged[i]!.mention;
+    if (at < 0) continue;
+    const list = out.get(at);
+    if (list) list.push(i);
+    else out.set(at, [i]);
+  }
+  return out;
+}
+
+/**
+ * The models a dated scope names, first occurrence of each released model only: sizes stated for a named model
+ * first ("Code Llama ... 7B, 13B, 34B and 70B" dates that size's own release), then the names. Read once per scope
+ * and from the claims of the scope's own mentions, so a long clause of dated releases is not read once per date.
+ */
+function scopeCandidates(mentions: ModelMention[], scope: Span, sentence: Span, judged: JudgedClaim[], byMention: Map<number, number[]>, facts: RuleFacts): DatedCandidate[] {
+  const out: DatedCandidate[] = [];
+  const seen = new Set<string>();
+  const add = (span: Span, text: string, model: ModelFact): void => {
+    if (!model.released || seen.has(model.id)) return;
+    seen.add(model.id);
+    out.push({ span, text, model });
+  };
+  const named: ModelMention[] = [];
+  const claims: number[] = [];
+  for (let i = countStartingBefore(mentions, scope.start); i < mentions.length && mentions[i]!.start < scope.end; i++) {
+    if (mentions[i]!.end > scope.end) continue;
+    named.push(mentions[i]!);
+    const tied = byMention.get(i);
+    if (tied) for (const j of tied) claims.push(j);
+  }
+  // In the block's order of claims, as a walk over all of them would meet them.
+  claims.sort((a, b) => a - b);
+  for (const j of claims) {
+    const c = judged[j]!;
+    if (c.distanced || c.figure.start < sentence.start || c.figure.end > sentence.end) continue;
+    const variant = variantOf(c, facts);
+    if (variant !== c.model) add(c.figure, c.figure.text, variant);
+  }
+  for (const m of named) {
+    const model = facts.models.get(m.modelId);
+    if (model && !m.sizedName) add(m, m.text, model);
+  }
+  return out;
+}
+
+function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], byMention: () => Map<number, number[]>, facts: RuleFacts, out: BlockHit[]): void {
+  // Dates of one clause share its scope: its models are read once.
+  let last: { start: number; end: number; candidates: DatedCandidate[] } | undefined;
   for (const { date, scope } of datedReleases(masked, sentence)) {
-    const named = mentionsWithin(mentions, scope);
-    const isNamed = new Set(named);
-    const seen = new Set<string>();
-    const check = (span: Span, text: string, model: ModelFact): void => {
-      if (!model.released || seen.has(model.id)) return;
-      seen.add(model.id);
-      const how = compareRelease(date, model.released);
-      if (!how) return;
-      const f = finding('release-date', span, text, model, releaseMessage(model, text, date, model.released, how));
-      f.release = { stated: date.iso, statedText: date.text, recorded: model.released };
-      if (model.released.source) f.sourceUrl = model.released.source;
+    if (!last || last.start !== scope.start || last.end !== scope.end) last = { start: scope.start, end: scope.end, candidates: scopeCandidates(mentions, scope, sentence, judged, byMention(), facts) };
+    for (const { span, text, model } of last.candidates) {
+      const how = compareRelease(date, model.released!);
+      if (!how) continue;
+      const f = finding('release-date', span, text, model, releaseMessage(model, text, date, model.released!, how));
+      f.release = { stated: date.iso, statedText: date.text, recorded: model.released! };
+      if (model.released!.source) f.sourceUrl = model.released!.source;
       out.push({ start: span.start, end: span.end, ruleId: 'release-date', finding: f });
-    };
-    // A size stated for a dated model ("Code Llama ... 7B, 13B, 34B and 70B") dates that size's own release.
-    for (const c of judged) {
-      if (c.mention < 0 || c.distanced || c.figure.start < sentence.start || c.figure.end > sentence.end) continue;
-      const m = mentions[c.mention];
-      if (!m || !isNamed.has(m)) continue;
-      const variant = variantOf(c, facts);
-      if (variant !== c.model) check(c.figure, c.figure.text, variant);
-    }
-    for (const m of named) {
-      const model = facts.models.get(m.modelId);
-      if (model && !m.sizedName) check(m, m.text, model);
     }
   }
 }

@@ -4,7 +4,7 @@ import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnkno
 import { isDistanced } from './distancing';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
 import type { Prose, ProseUnit } from './prose';
-import { countBefore, countEndingBy, indexAt, inside, mentionsWithin } from './spanSearch';
+import { countBefore, countEndingBy, countStartingBefore, indexAt, mentionsWithin } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
@@ -38,6 +38,15 @@ function opensParenthesisNext(text: string, from: number, to: number): boolean {
   i++;
   while (i < to && /\s/u.test(text.charAt(i))) i++;
   return i === to;
+}
+
+/** Where the first ")" or "）" in text[from, to) is, or -1 (as a search of `/[)）]/u` on the slice finds it, without slicing). */
+function nextClose(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x29 || c === 0xff09) return i;
+  }
+  return -1;
 }
 
 /** A cheap first look at a gap between two figures: an enumeration's gap starts (after blanks) with a separator or conjunction. */
@@ -87,6 +96,8 @@ export function readSentences(
   let prevRaw: RawFigure | undefined;
   let prevCounts = true;
   let notCountingUntil = -1;
+  // The first closing parenthesis at or after `from` in a stretch ending at `end` (-1: none).
+  let close = { from: -1, end: -1, at: -1 };
   for (const raw of figures) {
     const bi = indexAt(sentences, raw.start);
     const bounds = bi >= 0 ? sentences[bi]! : unit;
@@ -95,8 +106,10 @@ export function readSentences(
     // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
     // else breaks that figure down; nothing inside it is a parameter count.
     if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && /^[^()（）]*[(（][^()（）]*$/u.test(masked.slice(prevRaw.end, raw.start))) {
-      const close = masked.slice(raw.end, bounds.end).search(/[)）]/u);
-      notCountingUntil = close < 0 ? bounds.end : raw.end + close;
+      // The next closing parenthesis, found once per stretch: a sentence of thousands of open parentheses is not
+      // searched to its end from each figure.
+      if (close.end !== bounds.end || raw.end < close.from || (close.at >= 0 && raw.end > close.at)) close = { from: raw.end, end: bounds.end, at: nextClose(masked, raw.end, bounds.end) };
+      notCountingUntil = close.at < 0 ? bounds.end : close.at;
     }
     if (raw.start < notCountingUntil) r = undefined;
     prevRaw = raw;
@@ -133,6 +146,9 @@ export function readSentences(
   let unknownNames: UnknownNames | undefined;
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
+  const colonTopics = new Map<number, ModelMention | undefined>();
+  // The mentions of the headings outside this text, as a set; made when a figure first asks.
+  let fromOutside: Set<ModelMention> | undefined;
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
@@ -188,7 +204,7 @@ export function readSentences(
       )
         mention = usable[usableBefore - 1] ?? usable[0];
     }
-    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions);
+    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions, colonTopics);
     if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
     let fromHeading = false;
     if (
@@ -203,7 +219,7 @@ export function readSentences(
     ) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {
-        mention = mentionsWithin(allMentions, title)[0];
+        mention = firstMentionWithin(allMentions, title);
         if (mention) break;
       }
       if (!mention) {
@@ -221,11 +237,11 @@ export function readSentences(
         const own = headingLevel(masked, heading);
         if (own >= level) continue;
         level = own;
-        const inHeading = mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true));
-        if (inHeading.length === 0) continue;
+        const topic = headingTopic(masked, heading, allMentions);
+        if (topic === undefined) continue;
         settled = true;
-        if (new Set(inHeading.map((m) => m.modelId)).size === 1) {
-          mention = inHeading[0];
+        if (topic) {
+          mention = topic;
           fromHeading = true;
         }
       }
@@ -233,10 +249,11 @@ export function readSentences(
         if (mention || settled) break;
         if (heading.level >= level) continue;
         level = heading.level;
-        if (heading.mentions.length === 0) continue;
+        const topic = outsideTopic(heading);
+        if (topic === undefined) continue;
         settled = true;
-        if (new Set(heading.mentions.map((m) => m.modelId)).size === 1) {
-          mention = heading.mentions[0];
+        if (topic) {
+          mention = topic;
           fromHeading = true;
         }
       }
@@ -260,7 +277,7 @@ export function readSentences(
     // A mention from a heading or list title above the unit is read as a title; one from outside this text was read there.
     // (A mention of this sentence was already read as usable or not.)
     const title = mention ? mention.end <= unit.start : false;
-    if (!mention || (!outsideHeadings.some((h) => h.mentions.includes(mention!)) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
+    if (!mention || (!(fromOutside ??= outsideMentions(outsideHeadings)).has(mention) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
     // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
     if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
@@ -278,19 +295,76 @@ export function readSentences(
 /**
  * "X 提供了三种规模：小型模型 8B 参数；中型模型 70B 参数；大型模型 400B": clauses joined by semicolons after a
  * colon are the items of a list introduced by the head before the colon; its one model is their topic.
+ * `memo` holds, per sentence index, what the walk back from that sentence found: a run of thousands of
+ * ";"-ended sentences is walked once, not once per figure.
  */
-function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[]): ModelMention | undefined {
+function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[], memo: Map<number, ModelMention | undefined>): ModelMention | undefined {
+  const walked: number[] = [];
+  let topic: ModelMention | undefined;
   for (let k = index - 1; k >= 0; k--) {
+    if (memo.has(k)) {
+      topic = memo.get(k);
+      break;
+    }
+    walked.push(k);
     const s = sentences[k]!;
     const text = masked.slice(s.start, s.end);
-    if (!/[；;]\s*$/u.test(text)) return undefined;
+    if (!/[；;]\s*$/u.test(text)) break;
     const colon = text.search(/[:：]/u);
     if (colon < 0) continue;
     const head = { start: s.start, end: s.start + colon };
-    const named = mentions.filter((m) => inside(m, head) && !isUnusable(masked, m));
-    return new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+    const named = mentionsWithin(mentions, head).filter((m) => !isUnusable(masked, m));
+    topic = new Set(named.map((m) => m.modelId)).size === 1 ? named[named.length - 1] : undefined;
+    break;
   }
+  for (const k of walked) memo.set(k, topic);
+  return topic;
+}
+
+/** The first mention inside a span, by binary search (mentions are sorted and disjoint). */
+function firstMentionWithin(mentions: ModelMention[], outer: Span): ModelMention | undefined {
+  for (let i = countStartingBefore(mentions, outer.start); i < mentions.length && mentions[i]!.start < outer.end; i++) if (mentions[i]!.end <= outer.end) return mentions[i];
   return undefined;
+}
+
+// What a heading says of its section's model, read once per heading (by identity), not once per figure under it:
+// a mention when its usable names all name one model, null when they name several, undefined when none.
+const HEADING_TOPICS = new WeakMap<ModelMention[], Map<ProseUnit, ModelMention | null | undefined>>();
+const OUTSIDE_TOPICS = new WeakMap<HeadingOutline, ModelMention | null | undefined>();
+const OUTSIDE_MENTIONS = new WeakMap<HeadingOutline[], Set<ModelMention>>();
+
+function oneTopic(mentions: ModelMention[]): ModelMention | null | undefined {
+  if (mentions.length === 0) return undefined;
+  return new Set(mentions.map((m) => m.modelId)).size === 1 ? mentions[0] : null;
+}
+
+/** A heading of this text: its topic among `allMentions` (the text's mentions, so the memo is theirs). */
+function headingTopic(masked: string, heading: ProseUnit, allMentions: ModelMention[]): ModelMention | null | undefined {
+  let topics = HEADING_TOPICS.get(allMentions);
+  if (!topics) HEADING_TOPICS.set(allMentions, (topics = new Map()));
+  if (topics.has(heading)) return topics.get(heading);
+  const topic = oneTopic(mentionsWithin(allMentions, heading).filter((m) => !isUnusable(masked, m, true)));
+  topics.set(heading, topic);
+  return topic;
+}
+
+/** A heading outside this text: its topic. */
+function outsideTopic(heading: HeadingOutline): ModelMention | null | undefined {
+  if (OUTSIDE_TOPICS.has(heading)) return OUTSIDE_TOPICS.get(heading);
+  const topic = oneTopic(heading.mentions);
+  OUTSIDE_TOPICS.set(heading, topic);
+  return topic;
+}
+
+/** The mentions of the headings outside this text, as a set (one per list of headings). */
+function outsideMentions(headings: HeadingOutline[]): Set<ModelMention> {
+  let set = OUTSIDE_MENTIONS.get(headings);
+  if (!set) {
+    set = new Set();
+    for (const h of headings) for (const m of h.mentions) set.add(m);
+    OUTSIDE_MENTIONS.set(headings, set);
+  }
+  return set;
 }
 
 /** How many mentions from the first name the same model as the first. */

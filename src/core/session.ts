@@ -1,6 +1,6 @@
 // Checks successive versions of one draft, re-reading only the blocks an edit touched.
 import type { HeadingOutline } from './associate';
-import { judgeBlock, outsideList, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
+import { judgeBlock, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
 import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
 import { readDirectives, type Directives } from './directives';
@@ -27,7 +27,7 @@ interface BlockState extends Span {
 /** A block's mentions and claims in absolute offsets, valid while the block stays where it was placed. */
 interface Placed {
   at: number;
-  outside: ModelMention[];
+  outside: Outside;
   judged: JudgedClaim[];
   mentions: ModelMention[];
   claims: Claim[];
@@ -72,10 +72,46 @@ function shift<T extends Span>(span: T, by: number): T {
   return by === 0 ? span : { ...span, start: span.start + by, end: span.end + by };
 }
 
-function sameList(a: ModelMention[], b: ModelMention[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/**
+ * What a block's claims may point to outside it: the mentions of the headings (nearest first), then the context,
+ * as `outsideList` lists them; kept unflattened, so a block under a heading of thousands of names neither copies
+ * nor holds them.
+ */
+interface Outside {
+  headings: HeadingOutline[];
+  context: ModelMention | undefined;
+}
+
+/** The mention at index `i` of `outsideList(outside.headings, outside.context)`. */
+function outsideAt(outside: Outside, i: number): ModelMention | undefined {
+  for (const h of outside.headings) {
+    if (i < h.mentions.length) return h.mentions[i];
+    i -= h.mentions.length;
+  }
+  return i === 0 ? outside.context : undefined;
+}
+
+function mentionsOfHeadings(headings: HeadingOutline[]): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const h of headings) for (const m of h.mentions) out.push(m);
+  return out;
+}
+
+/** Whether two outsides list the same mentions; the last pair of heading lists compared is remembered (blocks of a section share theirs). */
+function sameOutside(a: Outside, b: Outside, memo: { a?: HeadingOutline[]; b?: HeadingOutline[]; same?: boolean }): boolean {
+  if (a === b) return true;
+  if (a.context !== b.context) return false;
+  if (a.headings === b.headings) return true;
+  if (memo.a !== a.headings || memo.b !== b.headings) {
+    const x = mentionsOfHeadings(a.headings);
+    const y = mentionsOfHeadings(b.headings);
+    let same = x.length === y.length;
+    for (let i = 0; same && i < x.length; i++) if (x[i] !== y[i]) same = false;
+    memo.a = a.headings;
+    memo.b = b.headings;
+    memo.same = same;
+  }
+  return memo.same!;
 }
 
 /**
@@ -92,6 +128,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     directives: text.includes(DIRECTIVE_MARK),
   });
   let traits: Traits = { loneCR: false, matter: 0, directives: false };
+  const headingIds = new HeadingIds();
   const facts: RuleFacts = { models, lookup: (name) => models.get(familyOf(name) ?? '') };
 
   const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
@@ -172,7 +209,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       // What the surroundings were when a block was judged; worked out only when a kept block is judged
       // after the headings or the context changed (a one-shot check never compares it).
       let key: string | undefined = '|';
-      let outside: ModelMention[] = [];
+      let outside: Outside = { headings, context };
+      const compared = {};
       for (const b of blocks) {
         if (b.skip) continue;
         b.reading ??= readBlock(b.text, matcher);
@@ -180,14 +218,14 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         let judged = NO_CLAIMS;
         if (r.hasClaims) {
           // Association reads the surroundings only for the names they hold.
-          if (keep) key ??= surroundingsKey(headings, context);
+          if (keep) key ??= surroundingsKey(headings, context, headingIds);
           if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
         if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts) };
         for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
         let placed = b.placed;
-        if (!placed || placed.at !== b.start || placed.judged !== judged || !sameList(placed.outside, outside)) {
+        if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
           placed = place(b, r, judged, outside, !keep);
           b.placed = placed;
         }
@@ -213,7 +251,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
         if (r.headings.length || context !== contextBefore) {
           key = undefined;
-          outside = outsideList(headings, context);
+          outside = { headings, context };
         }
       }
       const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
@@ -229,13 +267,39 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
 }
 
 /** The surroundings a block is judged in, as text: names, not just models, for a sized name ("Llama 3 70B") is read for its family by its text. */
-function surroundingsKey(headings: HeadingOutline[], context: ModelMention | undefined): string {
-  const nameOf = (m: ModelMention): string => `${m.modelId}=${m.text}`;
-  return `${headings.map((h) => `${h.level}:${h.mentions.map(nameOf).join(' ')}`).join(';')}|${context ? nameOf(context) : ''}`;
+function surroundingsKey(headings: HeadingOutline[], context: ModelMention | undefined, ids: HeadingIds): string {
+  return `${headings.map((h) => ids.of(h)).join(';')}|${context ? nameOf(context) : ''}`;
+}
+
+const nameOf = (m: ModelMention): string => `${m.modelId}=${m.text}`;
+
+/**
+ * A number per heading text (level and names), so a surroundings key stays short: a heading of thousands of
+ * names is spelled out once per check, not once per block under it, and keys compare without reading it.
+ */
+class HeadingIds {
+  private readonly byText = new Map<string, number>();
+  private readonly byOutline = new WeakMap<HeadingOutline, number>();
+  private next = 0;
+
+  of(h: HeadingOutline): number {
+    let id = this.byOutline.get(h);
+    if (id === undefined) {
+      const text = `${h.level}:${h.mentions.map(nameOf).join(' ')}`;
+      id = this.byText.get(text);
+      if (id === undefined) {
+        // Numbers are never reused, so forgetting old texts only makes a block be judged afresh.
+        if (this.byText.size >= 4096) this.byText.clear();
+        this.byText.set(text, (id = this.next++));
+      }
+      this.byOutline.set(h, id);
+    }
+    return id;
+  }
 }
 
 /** Puts a block's mentions and claims at its offset; `inPlace` when nothing will reuse the block-relative ones. */
-function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: ModelMention[], inPlace: boolean): Placed {
+function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: Outside, inPlace: boolean): Placed {
   const at = b.start;
   const move = <T extends Span>(span: T): T => {
     if (!inPlace) return shift(span, at);
@@ -246,7 +310,7 @@ function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: M
   const mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
   if (inPlace) for (const m of mentions) move(m);
   const claims = judged.map((j) => {
-    const base = j.mention >= 0 ? mentions[j.mention]! : outside[-1 - j.mention]!;
+    const base = j.mention >= 0 ? mentions[j.mention]! : outsideAt(outside, -1 - j.mention)!;
     const claim: Claim = { figure: move(j.figure), mention: j.as ? { ...base, ...j.as } : base, distanced: j.distanced, verdict: j.verdict };
     if (j.matched) claim.matched = j.matched;
     return claim;

@@ -70,6 +70,13 @@ export const HOSTILE = {
       size,
     ),
   'one line of dated releases': (size) => fill('Code Llama 70B was released in August 2023, 2023年8月发布了 Llama 2, ', size),
+  'one clause of dated releases (no comma)': (size) => fill('2023年8月发布了 Llama 2 ', size),
+  'one clause of English dated releases': (size) => fill('Code Llama 70B was released in August 2023 DeepSeek-R1 (January 2025) released ', size),
+  'one sentence of semicolon clauses': (size) => fill('It has 8B parameters; 模型有 80 亿参数；', size),
+  'one line of opened breakdowns': (size) => fill('5M hours (6M tokens (', size),
+  'a heading of many names over many unnamed paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters.\n\n', size / 2)}`,
+  'a heading of many names over one paragraph of figures': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters. ', size / 2)}`,
+  'a heading of many names over many named paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('Llama 3 has 70B parameters.\n\n', size / 2)}`,
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
 };
 
