@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli, tmpDir, STARTER } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { REPO, runCli, tmpDir, STARTER } from './helpers.mjs';
 
 const BAD = 'GPT-5.5 has 9.7T parameters.\n';
 const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
@@ -392,4 +393,14 @@ test('factlint facts --check: valid file exits 0, a broken one exits 2 with posi
   const bad = runCli(['facts', '--check', 'bad.yaml'], { cwd: dir });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /^bad\.yaml:10:29: error: Foo-1: figure kind must be one of total, active$/m);
+});
+
+test('the npm package holds the CLI, its bundle, code cache and fact base, and no tests', () => {
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const files = JSON.parse(r.stdout)[0].files.map((f) => f.path);
+  for (const needed of ['bin/factlint.js', 'dist/launch.js', 'dist/cli.js', 'dist/core.js', 'dist/facts.json', 'dist/bundled.yaml', 'dist/factbase.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    assert.ok(files.includes(needed), `${needed} missing from the package: ${files.join(' ')}`);
+  }
+  assert.deepEqual(files.filter((f) => f.startsWith('test/') || f.startsWith('src/')), []);
 });
