@@ -77,11 +77,12 @@ function stepOf(num: string): number {
 }
 
 function parseNumber(num: string): number {
-  return Number(num.replace(/,/g, ''));
+  return Number(num.includes(',') ? num.replace(/,/g, '') : num);
 }
 
 function unitValue(unit: string): number {
-  return UNIT_VALUE[unit.toLowerCase()] ?? UNIT_VALUE[unit] ?? NaN;
+  // Most units are written in lower case or are CJK; only the others need lower-casing.
+  return UNIT_VALUE[unit] ?? UNIT_VALUE[unit.toLowerCase()] ?? NaN;
 }
 
 export interface FigureContext {
@@ -186,7 +187,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     const scale = unit ? unitValue(unit) : 1;
     const exp = hasExp ? Math.pow(10, Number(expText)) : 1;
     let value = parseNumber(num) * scale * exp;
-    let precision = stepOf(num.replace(/,/g, '')) * scale * exp;
+    let precision = stepOf(num.includes(',') ? num.replace(/,/g, '') : num) * scale * exp;
     let low = value;
     let high = value;
     const num2 = m[GROUP.num2];
@@ -212,8 +213,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     }
     if (!Number.isFinite(value) || value <= 0) continue;
     const numStartAt = m.index + (m[GROUP.pre]?.length ?? 0);
-    const numIdx = [numStartAt, numStartAt + num.length];
-    const numEnd = isRange || hasExp ? m.index + m[0].length : numIdx[1];
+    const numEnd = isRange || hasExp ? m.index + m[0].length : numStartAt + num.length;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
@@ -222,7 +222,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
       low,
       high,
       precision,
-      numberStart: numIdx[0],
+      numberStart: numStartAt,
       numberEnd: numEnd,
       scale: unit ? scale : 1,
       isRange,
