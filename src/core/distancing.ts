@@ -1,5 +1,6 @@
 // Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked.
 import { FoldingPattern } from './caseFolding';
+import { countBelow } from './spanSearch';
 import type { Span } from './types';
 
 /** Where a clause starts or ends around a figure. */
@@ -55,18 +56,6 @@ function scanSentence(text: string, within: Span): SentenceScan {
   const asks = last > within.start && /[?？]/.test(text.charAt(last - 1));
   lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map() };
   return lastScan;
-}
-
-/** The number of sorted values below `limit` (or at most `limit` when `inclusive`). */
-function countBelow(values: number[], limit: number, inclusive: boolean): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < limit || (inclusive && values[mid] === limit)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const CUES_BEFORE = new FoldingPattern(CUE_BEFORE.source, 'giu');

@@ -1,6 +1,6 @@
 // Release-date consistency: a sentence that dates a release must not name a model the fact base dates clearly otherwise.
 import { FoldingPattern } from './caseFolding';
-import { countStartingBefore } from './spanSearch';
+import { countBelow, countStartingBefore } from './spanSearch';
 import type { ModelFact, Release, Span } from './types';
 
 /** A date the draft states, as a span of months (year × 12 + month − 1), both ends included. */
@@ -120,18 +120,6 @@ function clauseAround(boundaries: number[], sentence: Span, lo: number, hi: numb
   const before = countBelow(boundaries, lo);
   const after = countBelow(boundaries, hi);
   return { start: before > 0 ? boundaries[before - 1]! + 1 : sentence.start, end: after < boundaries.length ? boundaries[after]! : sentence.end };
-}
-
-/** How many of the sorted values lie below `limit`. */
-function countBelow(values: number[], limit: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** How the draft's date stands to the recorded release: consistent, or clearly too early or too late. */

@@ -1,5 +1,17 @@
-// Binary searches over sorted, disjoint spans (mentions, sentences, cells, figures): nothing is rescanned per figure.
+// Binary searches over sorted, disjoint spans (mentions, sentences, cells, figures) and sorted offsets: nothing is rescanned per figure.
 import type { ModelMention, Span } from './types';
+
+/** The number of sorted values below `limit` (or at most `limit` when `inclusive`): a binary search. */
+export function countBelow(values: readonly number[], limit: number, inclusive = false): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < limit || (inclusive && values[mid] === limit)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** How many leading items satisfy `isBefore`, which holds for a prefix of the items: a binary search. */
 export function countBefore<T>(items: readonly T[], isBefore: (item: T) => boolean): number {
