@@ -7,7 +7,7 @@ function fill(unit, size = SIZE) {
 }
 
 /** A seeded generator (mulberry32), so every run builds the same bytes. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './adversarial.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -32,17 +33,6 @@ const LARGE = Number(flag('--large', 200_000));
 const THRESHOLD = Number(flag('--threshold', 6));
 
 // ---------------------------------------------------------------- templates
-
-/** A seeded generator (mulberry32), so every run samples the same lines. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const templates = new Map(); // text → origin
 const add = (text, origin) => {
