@@ -128,7 +128,7 @@ export function readQuoteUnits(text: string): ProseUnit[] | undefined {
 const DELIMITER_ROW = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/;
 
 /** A pipe table standing alone (every line starts with "|"); its rows as markdown-it would give them. */
-export function readTableUnits(text: string, splitCells: (text: string, start: number, end: number) => Span[]): ProseUnit[] | undefined {
+export function readTableUnits(text: string, splitCells: (text: string, start: number, end: number, columns?: number) => Span[]): ProseUnit[] | undefined {
   if (text.charCodeAt(0) !== 0x7c || text.includes('\r')) return undefined;
   const lines = linesOf(text);
   if (lines.length < 2) return undefined;
@@ -142,7 +142,10 @@ export function readTableUnits(text: string, splitCells: (text: string, start: n
   for (let i = 2; i < lines.length; i++) {
     const line = lines[i]!;
     if (text.charCodeAt(line.start) !== 0x7c) return undefined;
-    units.push({ kind: 'row', start: line.start, end: line.end, cells: splitCells(text, line.start, line.end), table: 0, headerRow: false, listTitles: [], heading: -1 });
+    const cells = splitCells(text, line.start, line.end, header.length);
+    // A row ends at its last column: the cells markdown-it drops are not prose.
+    const end = cells.length === header.length ? cells[cells.length - 1]!.end : line.end;
+    units.push({ kind: 'row', start: line.start, end, cells, table: 0, headerRow: false, listTitles: [], heading: -1 });
   }
   return units;
 }

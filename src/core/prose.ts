@@ -74,8 +74,11 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Splits a table row's source line into cell spans on unescaped pipes outside code spans. */
-function splitCells(text: string, start: number, end: number): Span[] {
+/**
+ * Splits a table row's source line into cell spans on unescaped pipes outside code spans.
+ * Cells past `columns` are dropped, as markdown-it (and GFM) drop them: a reader never sees them.
+ */
+function splitCells(text: string, start: number, end: number, columns = Infinity): Span[] {
   const cells: Span[] = [];
   let cellStart = start;
   let inCode = false;
@@ -95,6 +98,7 @@ function splitCells(text: string, start: number, end: number): Span[] {
   // Leading and trailing pipes leave empty outer cells that are not columns.
   if (cells.length > 1 && text.slice(cells[0]!.start, cells[0]!.end).trim() === '') cells.shift();
   if (cells.length > 1 && text.slice(cells[cells.length - 1]!.start, cells[cells.length - 1]!.end).trim() === '') cells.pop();
+  if (cells.length > columns) cells.length = columns;
   return cells;
 }
 
@@ -113,6 +117,7 @@ export function extractProse(text: string): Prose {
   const listStack: { title?: Span; depth: number }[] = [];
   let tableIndex = -1;
   let inHead = false;
+  let columns = Infinity;
   let lastHeading = -1;
   const titles = (): Span[] => {
     const out: Span[] = [];
@@ -134,6 +139,7 @@ export function extractProse(text: string): Prose {
         break;
       case 'table_open':
         tableIndex++;
+        columns = Infinity;
         break;
       case 'thead_open':
         inHead = true;
@@ -159,8 +165,11 @@ export function extractProse(text: string): Prose {
       case 'tr_open': {
         if (!map) break;
         const start = starts[map[0]] ?? text.length;
-        const end = lineEnd(map[0]);
-        units.push({ kind: 'row', start, end, cells: splitCells(text, start, end), table: tableIndex, headerRow: inHead, listTitles: titles(), heading: lastHeading });
+        const cells = splitCells(text, start, lineEnd(map[0]), columns);
+        if (inHead) columns = cells.length;
+        // A row ends at its last column: the cells markdown-it drops are not prose.
+        const end = cells.length === columns ? cells[columns - 1]!.end : lineEnd(map[0]);
+        units.push({ kind: 'row', start, end, cells, table: tableIndex, headerRow: inHead, listTitles: titles(), heading: lastHeading });
         keep.push({ start, end });
         break;
       }

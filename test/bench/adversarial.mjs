@@ -50,12 +50,17 @@ export const HOSTILE = {
   'unterminated inline code, comments, math': (size) => fill('GPT-5.5 has 9.7T ` <!-- \\( $$ parameters.\n\n', size),
   'unterminated HTML': (size) => fill('<div class="x GPT-5.5 has 9.7T parameters\n', size),
   'separators and pipes': (size) => fill('|-|:|---|', size),
+  // Cells past the header's two columns, which markdown-it drops.
   'one wide table row': (size) => '| Model | Params |\n|---|---|\n| GPT-5.5 ' + fill('| 9.7T ', size) + '|\n',
   'one wide table, every column a figure': (size) => {
     const columns = Math.floor(size / 16);
     return `| Model ${'| Params '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 9.7T '.repeat(columns)}|\n`;
   },
-  'one wide row of named claims': (size) => '| Model | Notes |\n|---|---|\n| x ' + fill('| GPT-5.5 has 9.7T ', size) + '|\n',
+  'one wide row of named claims': (size) => {
+    // The header is as wide as the row: markdown-it drops cells past the header's columns.
+    const columns = Math.floor(size / 22);
+    return `| Model ${'| Notes '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| x ${'| GPT-5.5 has 9.7T '.repeat(columns)}|\n`;
+  },
   'one wide row of unitless sizes': (size) => {
     const columns = Math.floor(size / 20);
     return `| Model ${'| Params (B) '.repeat(columns)}|\n|---${'|---'.repeat(columns)}|\n| GPT-5.5 ${'| 70 | 9.7T '.repeat(columns >> 1)}|\n`;

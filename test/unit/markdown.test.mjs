@@ -27,6 +27,12 @@ test('prose constructs are checked: heading, paragraph, list item, quote, table 
   ]);
 });
 
+test('a table cell is checked when the header gives it a column, as markdown-it renders it', () => {
+  for (const text of ['| Model | Notes | More |\n|---|---|---|\n| GPT-5.5 | new | GPT-5.5 has 9.7T parameters |\n', 'Model | Notes | More\n--- | --- | ---\nGPT-5.5 | new | GPT-5.5 has 9.7T parameters\n']) {
+    assert.deepEqual(positions(text).map((f) => f.text), ['9.7T'], text);
+  }
+});
+
 test('non-prose is skipped: front matter, fences, indented code, inline code, comments, URLs, autolinks, math', () => {
   const text = fs.readFileSync(path.join(FIXTURES, 'md', 'skipped.md'), 'utf8');
   const r = starter().check(text);
@@ -53,6 +59,8 @@ for (const [name, text] of [
   ['front matter', '---\ntitle: GPT-5.5 has 9.7T parameters\n---\nBody.\n'],
   ['inline math', 'GPT-5.5 has $9.7T$ parameters.\n'],
   ['display math', 'GPT-5.5:\n\n$$\n9.7T parameters\n$$\n'],
+  ['table cell past the header', '| Model | Notes |\n|---|---|\n| GPT-5.5 | new | GPT-5.5 has 9.7T parameters |\n'],
+  ['table cell past the header, no outer pipes', 'Model | Notes\n--- | ---\nGPT-5.5 | new | GPT-5.5 has 9.7T parameters\n'],
 ]) {
   test(`skipped: ${name}`, () => {
     assert.deepEqual(starter().check(text).findings, []);
