@@ -150,6 +150,8 @@ export function canCarryFigures(masked: string, m: ModelMention): boolean {
   return !isUnusable(masked, m);
 }
 
+const QUALIFIED = /\s*[(（]([^()（）]{1,40})[)）]\s*[:：]/uy;
+
 /** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
 export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
   const after = masked.slice(m.end, m.end + 24);
@@ -163,8 +165,10 @@ export function isUnusable(masked: string, m: ModelMention, title = false): bool
   // "DeepSeek-R1 distilled models", "Llama 2-based models", "Qwen 蒸馏版": models derived from X are not X.
   if (/^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu.test(after)) return true;
   // "Switch Transformer (top-1 expert): 52.5B": a name qualified by a parenthesised configuration, then a colon, labels that configuration.
-  const qualified = /^\s*[(（]([^()（）]{1,40})[)）]\s*[:：]/u.exec(after + masked.slice(m.end + 24, m.end + 60));
-  if (qualified && /[a-z]/.test(qualified[1]!) && !/\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/.test(qualified[1]!)) return true;
+  // (Read in place, within the 60 characters after the name: no copy of the text per mention.)
+  QUALIFIED.lastIndex = m.end;
+  const qualified = QUALIFIED.exec(masked);
+  if (qualified && QUALIFIED.lastIndex <= m.end + 60 && /[a-z]/.test(qualified[1]!) && !/\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/.test(qualified[1]!)) return true;
   // "the larger Qwen models", "Llama 系列": a name without a version, as a plural or series, is the brand, not one model.
   if (!/\d/.test(m.text) && /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u.test(after)) return true;
   // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.

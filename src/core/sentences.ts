@@ -80,16 +80,17 @@ export function readSentences(
   // "3亿（340M）", "1750亿（175B）": a figure restated in parentheses is one claim. The outer figure is read
   // past the parenthesis ("33亿（3B）token" counts tokens); when the two agree within the outer's rounding,
   // the more precise inner one carries the claim.
-  const readFrom = new Map<RawFigure, number>();
-  const restated = new Set<RawFigure>();
+  // (Made when a restatement is found: most units have none, and a draft has tens of thousands of units.)
+  let readFrom: Map<RawFigure, number> | undefined;
+  let restated: Set<RawFigure> | undefined;
   for (let i = 0; i + 1 < figures.length; i++) {
     const outer = figures[i]!;
     const inner = figures[i + 1]!;
     if (!opensParenthesisNext(masked, outer.end, inner.start)) continue;
     const close = /^\s*[)）]/u.exec(masked.slice(inner.end, inner.end + 4));
     if (!close) continue;
-    readFrom.set(outer, inner.end + close[0].length);
-    if (Math.abs(outer.value - inner.value) <= outer.precision / 2 + 1e-9 * outer.value) restated.add(outer);
+    (readFrom ??= new Map()).set(outer, inner.end + close[0].length);
+    if (Math.abs(outer.value - inner.value) <= outer.precision / 2 + 1e-9 * outer.value) (restated ??= new Set()).add(outer);
   }
   // Figures joined only by separators form one enumeration: one model, one reading ("in 8B, 70B and 405B sizes").
   const groups: Sizing[][] = [];
@@ -101,7 +102,7 @@ export function readSentences(
   for (const raw of figures) {
     const bi = indexAt(sentences, raw.start);
     const bounds = bi >= 0 ? sentences[bi]! : unit;
-    const from = readFrom.get(raw);
+    const from = readFrom?.get(raw);
     let r = from === undefined ? readAround(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
     // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
     // else breaks that figure down; nothing inside it is a parameter count.
@@ -114,7 +115,7 @@ export function readSentences(
     if (raw.start < notCountingUntil) r = undefined;
     prevRaw = raw;
     prevCounts = r !== undefined;
-    if (restated.has(raw)) continue;
+    if (restated?.has(raw)) continue;
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
     const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
@@ -134,7 +135,7 @@ export function readSentences(
   }
   // Units of the parameter counts already read in the current sentence (groups come in text order).
   let countedIn: Span | undefined;
-  let countedScales = new Set<number>();
+  const countedScales: number[] = [];
   // What every group of one sentence shares, worked out once per sentence: a 1 MB one-line paragraph
   // holds tens of thousands of groups and must not be rescanned for each.
   let inSentence: ModelMention[] = [];
@@ -146,7 +147,7 @@ export function readSentences(
   let unknownNames: UnknownNames | undefined;
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
-  const colonTopics = new Map<number, ModelMention | undefined>();
+  let colonTopics: Map<number, ModelMention | undefined> | undefined;
   // The mentions of the headings outside this text, as a set; made when a figure first asks.
   let fromOutside: Set<ModelMention> | undefined;
   for (const group of groups) {
@@ -157,7 +158,7 @@ export function readSentences(
     const sentence = si >= 0 ? sentences[si]! : unit;
     if (countedIn !== sentence) {
       countedIn = sentence;
-      countedScales = new Set();
+      countedScales.length = 0;
       inSentence = mentionsWithin(unitMentions, sentence);
       usable = inSentence.filter((m) => !isUnusable(masked, m));
       usableSet = usable.length > 16 ? new Set(usable) : undefined;
@@ -171,8 +172,8 @@ export function readSentences(
     }
     // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
     // parameter count in the same sentence shares its elided noun.
-    if (!explicit && first.raw.scale > 1 && countedScales.has(first.raw.scale)) explicit = true;
-    for (const g of group) if (g.explicit && g.raw.scale > 1) countedScales.add(g.raw.scale);
+    if (!explicit && first.raw.scale > 1 && countedScales.includes(first.raw.scale)) explicit = true;
+    for (const g of group) if (g.explicit && g.raw.scale > 1 && !countedScales.includes(g.raw.scale)) countedScales.push(g.raw.scale);
     const lastRaw = group[group.length - 1]!.raw;
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
     if (picked === null) {
@@ -204,7 +205,7 @@ export function readSentences(
       )
         mention = usable[usableBefore - 1] ?? usable[0];
     }
-    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions, colonTopics);
+    if (!mention && picked !== null && explicit && usableBefore === 0) mention = colonTopic(masked, sentences, si, unitMentions, (colonTopics ??= new Map()));
     if (!mention && group.length === 1) mention = variantReference(masked, first.raw, sentence, unitMentions, familyOf, out, unit);
     let fromHeading = false;
     if (
