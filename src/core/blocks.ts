@@ -9,8 +9,6 @@ export interface Block extends Span {
   skip: boolean;
 }
 
-/** A CR not followed by LF: a line break to Markdown. */
-export const LONE_CR = /\r(?!\n)/;
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})/;
 /** HTML blocks that run to a closing marker, across blank lines (CommonMark types 1-5). */
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?=[\s>]|$)/i;
@@ -31,6 +29,7 @@ const HTML_INTERRUPTING = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blo
  * When unsure the split keeps lines together (a bigger block is still read right); it only marks a
  * block `skip` when it is certainly a fenced block alone. `from` must be the start of a line. `stop`
  * is asked before each new block; when it says yes, the split ends there (the caller knows the rest).
+ * Lines end in LF or CRLF: the session has turned lone CRs into LFs.
  */
 export function splitBlocks(text: string, from = 0, to = text.length, stop?: (start: number) => boolean): Block[] {
   const blocks: Block[] = [];
@@ -40,11 +39,6 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
     if (fm > 0) {
       blocks.push({ start: 0, end: fm, skip: true });
       lineStart = fm;
-    }
-    // Markdown reads a lone CR as a line break; this line pass does not, so such a draft is one block.
-    if (to === text.length && LONE_CR.test(text)) {
-      if (lineStart < text.length) blocks.push({ start: lineStart, end: text.length, skip: false });
-      return blocks;
     }
   }
   let blockStart = -1;

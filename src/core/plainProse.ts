@@ -85,7 +85,13 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
   return units;
 }
 
-/** Lines of a block as spans without their line break. */
+/** A CR that is not part of a CRLF is a line break of its own, which `linesOf` does not read. */
+function hasLoneCR(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) return true;
+  return false;
+}
+
+/** Lines of a block as spans without their line break (LF or CRLF). */
 function linesOf(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
@@ -103,7 +109,7 @@ const QUOTE_MARK = /^> ?/;
 
 /** A block quote whose every line starts with ">" and holds plain paragraph lines; markdown-it's units for it. */
 export function readQuoteUnits(text: string): ProseUnit[] | undefined {
-  if (text.charCodeAt(0) !== 0x3e || text.includes('\r')) return undefined;
+  if (text.charCodeAt(0) !== 0x3e || hasLoneCR(text)) return undefined;
   const units: ProseUnit[] = [];
   let paragraph: ProseUnit | undefined;
   for (const line of linesOf(text)) {
@@ -129,7 +135,7 @@ const DELIMITER_ROW = /^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/;
 
 /** A pipe table standing alone (every line starts with "|"); its rows as markdown-it would give them. */
 export function readTableUnits(text: string, splitCells: (text: string, start: number, end: number, columns?: number) => Span[]): ProseUnit[] | undefined {
-  if (text.charCodeAt(0) !== 0x7c || text.includes('\r')) return undefined;
+  if (text.charCodeAt(0) !== 0x7c || hasLoneCR(text)) return undefined;
   const lines = linesOf(text);
   if (lines.length < 2) return undefined;
   const delimiter = lines[1]!;

@@ -2,7 +2,7 @@
 import type { HeadingOutline } from './associate';
 import { judgeBlock, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
-import { frontMatterEnd, LONE_CR, splitBlocks } from './blocks';
+import { frontMatterEnd, splitBlocks } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
@@ -39,12 +39,20 @@ const DIRECTIVE_MARK = 'factlint-';
 const NO_DIRECTIVES: Directives = { isDisabled: () => false };
 
 interface Traits {
-  loneCR: boolean;
   matter: number;
   directives: boolean;
 }
 /** One shared empty list, so a block without claims stays placed from one check to the next. */
 const NO_CLAIMS: JudgedClaim[] = [];
+
+/**
+ * Markdown reads a lone CR as a line break, as markdown-it does by turning it into LF; so does the
+ * check, before anything reads lines. One character for one keeps every offset true to the writer's text.
+ */
+function withLineFeeds(text: string): string {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) return text.replace(/\r(?!\n)/g, '\n');
+  return text;
+}
 
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -121,13 +129,12 @@ function sameOutside(a: Outside, b: Outside, memo: { a?: HeadingOutline[]; b?: H
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
   let previous: ({ text: string; blocks: BlockState[] } & Traits) | undefined;
-  /** What makes a draft be split afresh (a lone CR, where its front matter ends), and whether it has disable comments. */
+  /** What makes a draft be split afresh (where its front matter ends), and whether it has disable comments. */
   const traitsOf = (text: string): Traits => ({
-    loneCR: LONE_CR.test(text),
     matter: text.startsWith('---') || text.startsWith('\ufeff---') ? frontMatterEnd(text) : 0,
     directives: text.includes(DIRECTIVE_MARK),
   });
-  let traits: Traits = { loneCR: false, matter: 0, directives: false };
+  let traits: Traits = { matter: 0, directives: false };
   const headingIds = new HeadingIds();
   const facts: RuleFacts = { models, lookup: (name) => models.get(familyOf(name) ?? '') };
 
@@ -144,15 +151,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     if (!previous) return afresh();
     const old = previous.text;
     const blocks = previous.blocks;
-    traits = { loneCR: previous.loneCR, matter: previous.matter, directives: previous.directives };
+    traits = { matter: previous.matter, directives: previous.directives };
     if (old === text) return blocks;
     const p = commonPrefix(old, text);
     const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
     const delta = text.length - old.length;
     const changedEnd = text.length - s;
-    // A lone CR makes the draft one block, and front matter exists only at the top: such drafts are
-    // split afresh unless the edit left them as they were. A new lone CR can only be where the text changed.
-    if (previous.loneCR || LONE_CR.test(text.slice(Math.max(0, p - 1), Math.min(text.length, changedEnd + 1)))) return afresh();
+    // Front matter exists only at the top: such drafts are split afresh unless the edit left it as it was.
     const matter = previous.matter;
     if ((matter > 0 || text.startsWith('---') || text.startsWith('\ufeff---')) && !(p >= matter && frontMatterEnd(text) === matter)) return afresh();
     // A disable comment can only appear where the text changed.
@@ -195,7 +200,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   };
 
   return {
-    check(text, options) {
+    check(written, options) {
+      const text = withLineFeeds(written);
       const blocks = blocksOf(text);
       previous = { text, blocks, ...traits };
       const mentions: ModelMention[] = [];

@@ -180,7 +180,13 @@ fs.rmSync(dir, { recursive: true, force: true });
   fs.rmSync(again, { recursive: true, force: true });
   const runs = quick ? 1 : 5;
   const hostile = [];
-  for (const { name, text } of hostileDrafts()) {
+  // The normal draft itself with other line ends: Windows editors write CRLF, old Mac files a lone CR.
+  const endings = [
+    { name: 'the normal draft, CRLF', text: normal.replace(/\n/g, '\r\n') },
+    { name: 'the normal draft, lone CR', text: normal.replace(/\n/g, '\r') },
+    { name: 'the normal draft as one line', text: normal.replace(/\n/g, ' ') },
+  ];
+  for (const { name, text } of [...endings, ...hostileDrafts()]) {
     // The normal draft is timed beside each hostile one, so load from other processes hits both alike.
     const [base, ms] = timeTogether([() => checker.check(normal), () => checker.check(text)], runs);
     const findings = checker.check(text).findings.length;

@@ -31,6 +31,21 @@ for (const [what, draft, read] of CASES) {
   });
 }
 
+test('blocks: a draft with lone CRs, CRLFs or LFs gives the same findings at the same offsets', () => {
+  const checker = bundled();
+  const draft = `---\ntitle: x\n---\n\n# GPT-5.5\n\n| Model | Params |\n|---|---|\n| GPT-5.5 | 9.7T |\n\n> GPT-5.5 has 9.7T parameters.\n\n- Mixtral 8x7B has 56B parameters.\n`;
+  const lf = checker.check(draft).findings;
+  assert.equal(lf.length, 3, JSON.stringify(lf));
+  for (const eol of ['\r', '\r\n']) {
+    const text = draft.replace(/\n/g, eol);
+    // Offsets move by one per line for CRLF; the findings are the same ones.
+    const got = checker.check(text).findings;
+    assert.deepEqual(got.map((f) => [f.ruleId, f.text, f.message]), lf.map((f) => [f.ruleId, f.text, f.message]), JSON.stringify(eol));
+    for (const f of got) assert.equal(text.slice(f.start, f.end), f.text);
+  }
+  assert.deepEqual(checker.check(draft.replace(/\n/g, '\r')).findings, lf);
+});
+
 test('blocks: a session adding or removing front matter agrees with a fresh check', () => {
   const checker = bundled();
   const pairs = [
