@@ -1,6 +1,6 @@
 // Ties each parameter figure to the model it is stated for: sentences, table rows, list titles, the headings above.
 import { isUnusable } from './binding';
-import { isCompound } from './compoundNames';
+import { isCompound, otherVersions, type CompoundName } from './compoundNames';
 import { type RawFigure, scanFigures } from './figures';
 import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
@@ -19,6 +19,8 @@ export interface Association {
 export interface HeadingOutline {
   level: number;
   mentions: ModelMention[];
+  /** Compound names ("Llama 3.1/3.2"): no figure binds to them, but a rule may ask which versions the section is about. */
+  compounds?: CompoundName[];
 }
 
 /** What the text before this block says: the headings it sits under (nearest first), the last model named under the nearest. */
@@ -42,9 +44,12 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): { unit:
   const out: { unit: number; outline: HeadingOutline }[] = [];
   prose.units.forEach((u, i) => {
     if (u.kind !== 'heading') return;
+    const named = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true));
     // A compound name ("Llama 3.1/3.2") names no one model of the section, as within the block (see associate).
-    const usable = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true) && !isCompound(prose.masked, m));
-    out.push({ unit: i, outline: { level: headingLevel(prose.masked, u), mentions: usable } });
+    const usable = named.filter((m) => !isCompound(prose.masked, m));
+    const outline: HeadingOutline = { level: headingLevel(prose.masked, u), mentions: usable };
+    if (usable.length < named.length) outline.compounds = named.filter((m) => !usable.includes(m)).map((m) => ({ mention: m, versions: otherVersions(prose.masked, m) }));
+    out.push({ unit: i, outline });
   });
   return out;
 }

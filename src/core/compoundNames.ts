@@ -7,6 +7,12 @@ const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmT
 /** One more version of a compound: "/3.2", " & 3.2", " and v2", "/medium". */
 const NEXT_VERSION = /\s*(?:[/&]|and|和)\s*v?(\d+(?:\.\d+)*)(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|\/([a-z]+)(?![\w.-])/iuy;
 const LONGEST_LOOK = 12;
+
+/** A compound name in a heading: its first part's mention and the versions after it. */
+export interface CompoundName<M = ModelMention> {
+  mention: M;
+  versions: string[];
+}
 /** How many versions a compound is read for: a run of thousands of "/3" is no name. */
 const MOST_VERSIONS = 8;
 
