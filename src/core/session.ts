@@ -222,7 +222,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
-        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts) };
+        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
         for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
