@@ -1,5 +1,6 @@
 // Ties each parameter figure to the model it is stated for: sentences, table rows, list titles, the headings above.
 import { isUnusable } from './binding';
+import { isCompound, otherVersions, type CompoundName } from './compoundNames';
 import { type RawFigure, scanFigures } from './figures';
 import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
@@ -14,14 +15,12 @@ export interface Association {
   distanced: boolean;
 }
 
-// "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
-// "Phi-3 small/medium" names two variants at once, like "Llama 3/2".
-const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|^\/[a-z]+(?![\w.-])/iu;
-
 /** A heading above the text being read: its level and the mentions in it that can name a section's model. */
 export interface HeadingOutline {
   level: number;
   mentions: ModelMention[];
+  /** Compound names ("Llama 3.1/3.2"): no figure binds to them, but a rule may ask which versions the section is about. */
+  compounds?: CompoundName[];
 }
 
 /** What the text before this block says: the headings it sits under (nearest first), the last model named under the nearest. */
@@ -45,8 +44,12 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): { unit:
   const out: { unit: number; outline: HeadingOutline }[] = [];
   prose.units.forEach((u, i) => {
     if (u.kind !== 'heading') return;
-    const usable = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true));
-    out.push({ unit: i, outline: { level: headingLevel(prose.masked, u), mentions: usable } });
+    const named = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true));
+    // A compound name ("Llama 3.1/3.2") names no one model of the section, as within the block (see associate).
+    const usable = named.filter((m) => !isCompound(prose.masked, m));
+    const outline: HeadingOutline = { level: headingLevel(prose.masked, u), mentions: usable };
+    if (usable.length < named.length) outline.compounds = named.filter((m) => !usable.includes(m)).map((m) => ({ mention: m, versions: otherVersions(prose.masked, m) }));
+    out.push({ unit: i, outline });
   });
   return out;
 }
@@ -55,7 +58,7 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): { unit:
 export function associate({ prose, mentions: all, figures, outside, familyOf }: AssociateInput): Association[] {
   const masked = prose.masked;
   // "Llama 3.1 & 3.2", "Llama 3/2": a name shared by two versions cannot carry one version's figures.
-  const mentions = all.filter((m) => !COMPOUND_AFTER.test(masked.slice(m.end, m.end + 12)));
+  const mentions = all.filter((m) => !isCompound(masked, m));
   const out: Association[] = [];
   const raws = figures ?? scanFigures(masked);
   let mi = 0;

@@ -1,6 +1,7 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
 import { associate, outlineHeadings, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
+import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
 import type { NameMatcher } from './names';
@@ -18,7 +19,7 @@ export interface BlockReading {
   /** Figures, or table rows whose unitless cells a header may make figures. */
   hasClaims: boolean;
   /** The block's headings in order: level and the mentions (indices) that can name their section's model. */
-  headings: { level: number; mentions: number[] }[];
+  headings: { level: number; mentions: number[]; compounds?: CompoundName<number>[] }[];
   /**
    * The last mention (index) the blocks after this one may take as their context; -1 when the block
    * has a heading after which no usable mention follows (the context ends there).
@@ -53,11 +54,14 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const outline = outlineHeadings(prose, mentions);
   // Heading mentions as indices into the block's mentions (sorted by start, so found by binary search).
   const indexOf = (m: ModelMention): number => countStartingBefore(mentions, m.start);
-  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map((h) => ({ level: h.outline.level, mentions: h.outline.mentions.map(indexOf) })) };
+  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map(({ outline: h }) => ({ level: h.level, mentions: h.mentions.map(indexOf), ...(h.compounds ? { compounds: h.compounds.map((c) => ({ mention: indexOf(c.mention), versions: c.versions })) } : {}) })) };
   const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
-  const last = mentions[mentions.length - 1];
+  // A compound name ("Llama 3.1/3.2") is no one model's, as within the block: the name before it stays the context.
+  let li = mentions.length - 1;
+  while (li >= 0 && isCompound(prose.masked, mentions[li]!)) li--;
+  const last = mentions[li];
   // A table row without a model cell takes the last model named before it under the same heading.
-  if (last && last.start >= (lastHeading?.end ?? 0)) reading.context = canCarryFigures(prose.masked, last) ? mentions.length - 1 : -1;
+  if (last && last.start >= (lastHeading?.end ?? 0)) reading.context = canCarryFigures(prose.masked, last) ? li : -1;
   else if (lastHeading) reading.context = -1;
   return reading;
 }

@@ -1,4 +1,6 @@
-// The rules beyond figure verdicts (release dates, near-miss names, unknown variants), read per block and settled per draft.
+// The rules beyond figure verdicts (release dates, near-miss names, unknown variants, availability), read per block and settled per draft.
+import type { HeadingOutline } from './associate';
+import { availabilityFindings } from './availability';
 import type { BlockReading, JudgedClaim } from './blockCheck';
 import type { Directives } from './directives';
 import { labelOf } from './figures';
@@ -64,8 +66,11 @@ function variantsOf(family: ModelFact, facts: RuleFacts): string[] {
 /** Per fact base (a model may sit in several, with different siblings). */
 const VARIANTS = new WeakMap<RuleFacts, Map<ModelFact, string[]>>();
 
-/** What the rules find in one block; nothing at all for blocks without a year and a release word, a tier word or a figure. */
-export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts): BlockHit[] {
+/**
+ * What the rules find in one block (`outside`: the headings it sits under, nearest first); nothing at all for blocks
+ * without a year and a release word, a tier word or a figure.
+ */
+export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts, outside: HeadingOutline[]): BlockHit[] {
   const masked = reading.prose.masked;
   const dated = mayDateRelease(masked);
   // Names and variants are sized by a figure right after a subject's gap ("X (3B)", "X is a 3B model"):
@@ -73,8 +78,9 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
   const figures = reading.figures.length ? reading.figures.filter((f) => maySizeSubject(masked, f)) : reading.figures;
   const sized = figures.length > 0;
   const tiers = sized && mayNameTier(masked);
-  if (!dated && !sized) return NO_HITS;
-  const out: BlockHit[] = [];
+  const available = availabilityFindings(reading, judged, outside, facts);
+  if (!dated && !sized && available.length === 0) return NO_HITS;
+  const out: BlockHit[] = available.map((f) => ({ start: f.start, end: f.end, ruleId: f.ruleId, finding: f }));
   let claims: Map<number, number[]> | undefined;
   const byMention = (): Map<number, number[]> => (claims ??= claimsByMention(judged));
   const holdsFigure = (span: Span): boolean => {

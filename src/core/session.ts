@@ -228,7 +228,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
         }
-        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts) };
+        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
         for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
@@ -250,7 +250,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           for (const h of r.headings) {
             // A heading closes every section at its level or deeper.
             while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-            stack.push({ level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!) });
+            const outline: HeadingOutline = { level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!) };
+            if (h.compounds) outline.compounds = h.compounds.map((c) => ({ mention: placed.mentions[c.mention]!, versions: c.versions }));
+            stack.push(outline);
           }
           headings = [...stack].reverse();
         }
@@ -291,7 +293,8 @@ class HeadingIds {
   of(h: HeadingOutline): number {
     let id = this.byOutline.get(h);
     if (id === undefined) {
-      const text = `${h.level}:${h.mentions.map(nameOf).join(' ')}`;
+      // Compound names count: a rule reads which versions a section is about.
+      const text = `${h.level}:${h.mentions.map(nameOf).join(' ')}${h.compounds ? `+${h.compounds.map((c) => `${nameOf(c.mention)}/${c.versions.join('/')}`).join(' ')}` : ''}`;
       id = this.byText.get(text);
       if (id === undefined) {
         // Numbers are never reused, so forgetting old texts only makes a block be judged afresh.

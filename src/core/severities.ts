@@ -9,6 +9,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'release-date': 'warning',
   'misspelled-name': 'warning',
   'unknown-variant': 'warning',
+  'availability-mismatch': 'warning',
 };
 
 export function severityOf(rule: RuleId, options: CheckOptions | undefined): SeveritySetting {

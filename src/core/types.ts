@@ -1,7 +1,7 @@
 // The plain data shapes shared by the core, the CLI and the extension.
 
 /** Rule ids are part of the public interface (CLI JSON, diagnostic codes, disable comments). */
-export type RuleId = FigureRuleId | 'release-date' | 'misspelled-name' | 'unknown-variant';
+export type RuleId = FigureRuleId | 'release-date' | 'misspelled-name' | 'unknown-variant' | 'availability-mismatch';
 /** The rules that judge a parameter figure against the fact base. */
 export type FigureRuleId = 'superseded-figure' | 'contradicted-figure' | 'kind-mismatch' | 'unverified-figure';
 
@@ -13,6 +13,7 @@ export const RULE_IDS: readonly RuleId[] = [
   'release-date',
   'misspelled-name',
   'unknown-variant',
+  'availability-mismatch',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -144,6 +145,8 @@ export interface Finding extends Span {
   suggestion?: string;
   /** unknown-variant: the family's variants the fact base knows. */
   variants?: string[];
+  /** availability-mismatch: the draft's words calling the size internal or unreleased, and the release of its weights on record. */
+  availability?: { cue: string; recorded: Release };
 }
 
 /** A figure tied to a model, whatever the verdict: hovers show these. */

@@ -103,6 +103,8 @@ function ruleTitle(rule: RuleId): string {
       return t('misspelled model name');
     case 'unknown-variant':
       return t('unknown variant');
+    case 'availability-mismatch':
+      return t('public weights called internal');
   }
 }
 
@@ -125,6 +127,12 @@ export function findingMarkdown(f: Finding): string {
   if (f.suggestion !== undefined) {
     lines.push(t('**{0}** is no known model; did you mean **{1}**?', md(f.text), md(f.suggestion)));
     if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.)', md(f.text), md(f.fix.text)));
+    return lines.join('\n');
+  }
+  if (f.availability) {
+    const r = f.availability.recorded;
+    const source = f.sourceUrl ? ` — ${link(f.sourceUrl, hostOf(f.sourceUrl))}` : '';
+    lines.push(t('The draft calls **{0}** internal or unreleased (“{1}”); the fact base records its weights as released on **{2}**{3}', md(f.text), md(f.availability.cue), md(r.date), source));
     return lines.join('\n');
   }
   if (f.variants) {

@@ -130,6 +130,12 @@ const HAND = [
   'released on 2024-07-23, Llama 3.1 405B',
   'GPT-4 launched March 14, 2023',
   'DeepSeek-R1 (January 2025) released',
+  // public weights called internal or unreleased
+  "Meta's internal 90B version of Llama 3.2 Vision",
+  '企业内部提供 11B/90B 对齐版本',
+  'Llama 3.2 的 90B 版本未开源',
+  'Meta keeps Llama 3.1 405B internal',
+  'Internal benchmarks show Llama 3.2 (90B) beats GPT-4o',
   // disable comments and directives
   'GPT-5.5 has 9.7T parameters. <!-- factlint-disable-line contradicted-figure -->',
   '<!-- factlint-disable-next-line --> GPT-5.5 has 9.7T parameters',

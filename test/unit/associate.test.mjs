@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { core, starter, FIXTURES } from './helpers.mjs';
+import { bundled, core, starter, FIXTURES } from './helpers.mjs';
 
 function claims(text) {
   return starter()
@@ -160,4 +160,17 @@ test('distancing is per clause: the undistanced clause is still checked', () => 
   const f = starter().check('Early leaks said 9.7T for GPT-5.5; in fact GPT-5.5 has 9.7T parameters.').findings;
   assert.equal(f.length, 1);
   assert.equal(f[0].start, 55);
+});
+
+test('a compound name ("Llama 3.1/3.2") carries no figures, whether in the same block or one above', () => {
+  const bundledClaims = (text) => bundled().check(text).claims.map((c) => [c.mention.modelId, c.figure.text]);
+  const item = '- 公开权重覆盖 8B、70B、405B 参数；企业内部提供 11B/90B 参数的对齐版本。';
+  // The same heading, with and without a blank line (one block or two): the same reading.
+  assert.deepEqual(bundledClaims(`### Meta Llama 3.1/3.2 开源与企业版\n${item}`), []);
+  assert.deepEqual(bundledClaims(`### Meta Llama 3.1/3.2 开源与企业版\n\n${item}`), []);
+  const table = '| Variant | Parameters |\n|---|---|\n| small | 11B |';
+  assert.deepEqual(bundledClaims(`We compare Meta Llama 3.1/3.2 below.\n${table}`), []);
+  assert.deepEqual(bundledClaims(`We compare Meta Llama 3.1/3.2 below.\n\n${table}`), []);
+  // A plain name still heads its section from the block above.
+  assert.deepEqual(bundledClaims(`### Meta Llama 3.1\n\n${item.replace('11B/90B', '8B')}`).length > 0, true);
 });
