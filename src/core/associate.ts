@@ -20,7 +20,7 @@ export interface HeadingOutline {
   level: number;
   mentions: ModelMention[];
   /** Compound names ("Llama 3.1/3.2"): no figure binds to them, but a rule may ask which versions the section is about. */
-  compounds?: CompoundName[];
+  compounds: CompoundName[] | undefined;
 }
 
 /** What the text before this block says: the headings it sits under (nearest first), the last model named under the nearest. */
@@ -47,9 +47,9 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): { unit:
     const named = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true));
     // A compound name ("Llama 3.1/3.2") names no one model of the section, as within the block (see associate).
     const usable = named.filter((m) => !isCompound(prose.masked, m));
-    const outline: HeadingOutline = { level: headingLevel(prose.masked, u), mentions: usable };
-    if (usable.length < named.length) outline.compounds = named.filter((m) => !usable.includes(m)).map((m) => ({ mention: m, versions: otherVersions(prose.masked, m) }));
-    out.push({ unit: i, outline });
+    // (Every outline has the same fields, set at once: V8 then keeps one shape for them all.)
+    const compounds = usable.length < named.length ? named.filter((m) => !usable.includes(m)).map((m) => ({ mention: m, versions: otherVersions(prose.masked, m) })) : undefined;
+    out.push({ unit: i, outline: { level: headingLevel(prose.masked, u), mentions: usable, compounds } });
   });
   return out;
 }

@@ -1,6 +1,6 @@
 // availability-mismatch: a size whose weights the fact base records as public, called internal or unreleased ("企业内部提供 11B/90B 版本").
 import type { HeadingOutline } from './associate';
-import { readAvailabilityCue, type AvailabilityCue } from './availabilityCues';
+import { mayCallUnreleased, readAvailabilityCue, type AvailabilityCue } from './availabilityCues';
 import { INDEFINITE_BEFORE, isUnusable, readAround, unknownNamesIn } from './binding';
 import type { BlockReading, JudgedClaim } from './blockCheck';
 import { isCompound, otherVersions, versionName } from './compoundNames';
@@ -44,6 +44,7 @@ export function availabilityFindings(reading: BlockReading, judged: JudgedClaim[
   const figures = reading.figures;
   if (figures.length === 0) return NONE;
   const masked = reading.prose.masked;
+  if (!mayCallUnreleased(masked)) return NONE;
   const units = reading.prose.units;
   let out: Finding[] | undefined;
   let claims: Map<number, JudgedClaim> | undefined;

@@ -8,8 +8,16 @@ const AFTER = 64;
 /** How far the figure's sentence is read for a time before the release ("back then", "2023 年"). */
 const SENTENCE_REACH = 160;
 
-/** A cheap first look: a window without any of these holds no cue. */
-const HINT = /internal|releas|open|public|proprietary|内部|未|没有|非公开|不公开|不开源|不发布|不开放|不对外/iu;
+/**
+ * A cheap first look: text without any of these holds no cue. Every cue below has one ("open" or "released"
+ * alone do not count: AI news says "OpenAI" and "released" in most paragraphs).
+ */
+const HINT = /internal|unreleased|proprietary|non[- ]public|(?:never|not|n't)[\s-]+(?:(?:been|yet|ever)\s+)*(?:(?:publicly|openly|officially)\s+)?(?:released|open|published|made\s+public|public)|内部|(?:未|没有|不)(?:对外)?(?:公开|开源|发布|开放)|非公开/iu;
+
+/** Whether a block's text may call a size internal or unreleased at all: most blocks do not, and are not read further. */
+export function mayCallUnreleased(masked: string): boolean {
+  return HINT.test(masked);
+}
 const SENTENCE_END = /[。！？!?；;:：]|\.(?=\s|$)/gu;
 
 // The cue's grammar is read on the window with the figures in it written "#" and the names "@": a cue

@@ -19,7 +19,7 @@ export interface BlockReading {
   /** Figures, or table rows whose unitless cells a header may make figures. */
   hasClaims: boolean;
   /** The block's headings in order: level and the mentions (indices) that can name their section's model. */
-  headings: { level: number; mentions: number[]; compounds?: CompoundName<number>[] }[];
+  headings: { level: number; mentions: number[]; compounds: CompoundName<number>[] | undefined }[];
   /**
    * The last mention (index) the blocks after this one may take as their context; -1 when the block
    * has a heading after which no usable mention follows (the context ends there).
@@ -54,7 +54,7 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const outline = outlineHeadings(prose, mentions);
   // Heading mentions as indices into the block's mentions (sorted by start, so found by binary search).
   const indexOf = (m: ModelMention): number => countStartingBefore(mentions, m.start);
-  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map(({ outline: h }) => ({ level: h.level, mentions: h.mentions.map(indexOf), ...(h.compounds ? { compounds: h.compounds.map((c) => ({ mention: indexOf(c.mention), versions: c.versions })) } : {}) })) };
+  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings: outline.map(({ outline: h }) => ({ level: h.level, mentions: h.mentions.map(indexOf), compounds: h.compounds?.map((c) => ({ mention: indexOf(c.mention), versions: c.versions })) })) };
   const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
   // A compound name ("Llama 3.1/3.2") is no one model's, as within the block: the name before it stays the context.
   let li = mentions.length - 1;

@@ -250,9 +250,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           for (const h of r.headings) {
             // A heading closes every section at its level or deeper.
             while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-            const outline: HeadingOutline = { level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!) };
-            if (h.compounds) outline.compounds = h.compounds.map((c) => ({ mention: placed.mentions[c.mention]!, versions: c.versions }));
-            stack.push(outline);
+            stack.push({ level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placed.mentions[c.mention]!, versions: c.versions })) });
           }
           headings = [...stack].reverse();
         }
