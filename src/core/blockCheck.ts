@@ -155,12 +155,14 @@ export function judgeBlock(
     if (v.expected) claim.expected = v.expected;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
       const m = lastMessage;
-      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== a.figure.text || m.matched !== v.matched || m.expected !== v.expected) {
-        lastMessage = { verdict: v.verdict, model, text: a.figure.text, matched: v.matched, expected: v.expected, message: messageFor(v.verdict, model, a.figure.text, v.matched, v.expected) };
+      const written = a.figure.atLeast ? `at least ${a.figure.text}` : a.figure.text;
+      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected) {
+        lastMessage = { verdict: v.verdict, model, text: written, matched: v.matched, expected: v.expected, message: messageFor(v.verdict, model, written, v.matched, v.expected) };
       }
       claim.message = lastMessage!.message;
-      // Fixes only where the rule says the fact base knows better; unverified figures have none.
-      if (v.expected && v.verdict !== 'unverified-figure') {
+      // Fixes only where the rule says the fact base knows better; unverified figures have none. A bound's fix
+      // would keep its "+" or "over" around the new number and still misstate the figure.
+      if (v.expected && v.verdict !== 'unverified-figure' && !a.figure.atLeast) {
         const value = v.expected.value;
         let fix: TextEdit | undefined;
         // The edit's text follows from the figure as written, its unit (a table header's for bare numbers) and the value.

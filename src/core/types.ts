@@ -107,6 +107,8 @@ export interface ParsedFigure extends Span {
   /** Absolute rounding step implied by the digits written ("1.5T" → 0.1T). */
   precision: number;
   hedged: boolean;
+  /** A lower bound ("40B+", "over 40B", "40B 以上"): the figure claims at least its low end. */
+  atLeast?: boolean;
   /** Kind the text states ("12.9B active" → active), if any. */
   statedKind?: FigureKind;
   /** True when a parameter noun accompanies the figure ("1.5T parameters", "参数"). */

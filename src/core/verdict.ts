@@ -12,6 +12,8 @@ export interface Verdict {
 const STATUS_RANK: Record<FigureStatus, number> = { official: 3, derived: 2, estimate: 1, rumor: 0, superseded: -1 };
 const TRILLION_SCALE = 5e11;
 const ROUNDING_CAP = 0.15;
+/** How far below a lower bound ("40B+") a value may lie: the fact base's own rounding, not the writer's hedge. */
+const BOUND_SLACK = 0.005;
 
 function isCurrent(f: FactFigure): boolean {
   return f.status !== 'superseded' && f.status !== 'rumor';
@@ -20,6 +22,8 @@ function isCurrent(f: FactFigure): boolean {
 /** Does the written figure stand for the fact-base figure, allowing for rounding and hedges? */
 export function figureMatches(f: ParsedFigure, fact: FactFigure): boolean {
   const v = fact.value;
+  // "40B+" says "not below 40B": a hedge's slack reaches only upwards, so 37B does not fit.
+  if (f.atLeast && v < f.low * (1 - BOUND_SLACK)) return false;
   const slack = f.hedged ? 0.1 : 0.05;
   if (f.low !== f.high) return v >= f.low * (1 - slack) && v <= f.high * (1 + slack);
   // The writer's own rounding counts, up to 15% of the value: "0.3B" and "3亿" for 340M (one significant
