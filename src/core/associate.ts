@@ -5,13 +5,15 @@ import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
 import { inside, mentionsWithin } from './spanSearch';
 import { readRow, type TableShape } from './tables';
-import type { ModelMention, ParsedFigure } from './types';
+import type { ModelMention, ParsedFigure, Span } from './types';
 
 export interface Association {
   figure: ParsedFigure;
   raw: RawFigure;
   mention: ModelMention;
   distanced: boolean;
+  /** The sentence the figure was read in (prose only), where the writer's stance on it can be read again. */
+  sentence?: Span;
 }
 
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).

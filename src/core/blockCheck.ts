@@ -1,5 +1,5 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate, outlineHeadings, type HeadingOutline } from './associate';
+import { associate, outlineHeadings, type Association, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
@@ -7,7 +7,8 @@ import type { NameMatcher } from './names';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
 import { countStartingBefore } from './spanSearch';
-import { judgeFigure } from './verdict';
+import { ownEstimateCue } from './distancing';
+import { judgeEstimate, judgeFigure, type Verdict } from './verdict';
 import type { Claim, FactFigure, ModelFact, ModelMention, ParsedFigure, TextEdit } from './types';
 
 /** What one block says, independent of where it sits in the draft. */
@@ -41,6 +42,21 @@ export interface JudgedClaim {
   expected?: FactFigure;
   message?: string;
   fix?: TextEdit;
+  /** A contradicted figure the writer gives as its own estimate: the word that says so. */
+  estimate?: string;
+}
+
+/**
+ * A figure the writer gives as its own estimate ("推测", "probably") where the vendor states that figure: the
+ * contradiction and the word that marks the estimate. Distanced otherwise, it is then judged as a claim;
+ * an estimate that is asserted anyway only gets the word. Read only for contradictions, so rarely.
+ */
+function weighEstimate(masked: string, a: Association, model: ModelFact, v: Verdict, mentions: ModelMention[]): { verdict: Verdict; cue: string } | undefined {
+  let contradiction: Verdict | undefined;
+  if (v.verdict === 'unchecked') contradiction = a.distanced ? judgeEstimate(model, a.figure) : undefined;
+  else if (v.verdict === 'contradicted-figure' && v.expected?.status === 'official') contradiction = v;
+  const cue = contradiction ? ownEstimateCue(masked, a.raw, a.sentence!, mentions) : undefined;
+  return contradiction && cue ? { verdict: contradiction, cue } : undefined;
 }
 
 /** Reads a block's prose, model names and figures. */
@@ -129,7 +145,7 @@ export function judgeBlock(
   const out: JudgedClaim[] = [];
   const outside = outsideIndex(headings, context);
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
-  let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; message: string } | undefined;
+  let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
@@ -148,16 +164,19 @@ export function judgeBlock(
       else continue;
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
-    const v = judgeFigure(model, a.figure, a.distanced);
+    let v = judgeFigure(model, a.figure, a.distanced);
+    const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, reading.mentions) : undefined;
+    if (estimated) v = estimated.verdict;
     const claim: JudgedClaim = { figure: a.figure, mention, distanced: a.distanced, verdict: v.verdict, model };
     if (as) claim.as = as;
     if (v.matched) claim.matched = v.matched;
     if (v.expected) claim.expected = v.expected;
+    if (estimated) claim.estimate = estimated.cue;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
       const m = lastMessage;
       const written = a.figure.atLeast ? `at least ${a.figure.text}` : a.figure.text;
-      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected) {
-        lastMessage = { verdict: v.verdict, model, text: written, matched: v.matched, expected: v.expected, message: messageFor(v.verdict, model, written, v.matched, v.expected) };
+      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected || m.estimate !== claim.estimate) {
+        lastMessage = { verdict: v.verdict, model, text: written, matched: v.matched, expected: v.expected, estimate: claim.estimate, message: messageFor(v.verdict, model, written, v.matched, v.expected, claim.estimate) };
       }
       claim.message = lastMessage!.message;
       // Fixes only where the rule says the fact base knows better; unverified figures have none. A bound's fix

@@ -343,6 +343,7 @@ function findingsOf(directives: Directives, placed: Placed[], options: CheckOpti
         finding.sourceUrl = j.expected.source;
       }
       if (j.fix) finding.fix = shift(j.fix, p.at);
+      if (j.estimate) finding.speculation = { cue: j.estimate };
       if (j.matched) {
         finding.matched = j.matched;
         finding.sourceUrl ??= j.matched.source;

@@ -146,6 +146,11 @@ export interface Finding extends Span {
   suggestion?: string;
   /** unknown-variant: the family's variants the fact base knows. */
   variants?: string[];
+  /**
+   * contradicted-figure: the figure is the writer's own estimate, marked by `cue` ("推测", "probably"), and
+   * contradicts the vendor's official figure (`expected`).
+   */
+  speculation?: { cue: string };
 }
 
 /** A figure tied to a model, whatever the verdict: hovers show these. */

@@ -80,3 +80,12 @@ export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolea
   }
   return { verdict: 'contradicted-figure', expected: currentFigure(model, wanted) };
 }
+
+/**
+ * The verdict on a figure the writer gives as its own estimate: estimating is for sizes nobody states, so it is
+ * wrong only where it contradicts the vendor's own figure of that kind; undefined where it stands.
+ */
+export function judgeEstimate(model: ModelFact, f: ParsedFigure): Verdict | undefined {
+  const v = judgeFigure(model, f, false);
+  return v.verdict === 'contradicted-figure' && v.expected?.status === 'official' ? v : undefined;
+}

@@ -78,6 +78,7 @@ export const HOSTILE = {
   'a heading of many names over one paragraph of figures': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters. ', size / 2)}`,
   'a heading of many names over many named paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('Llama 3 has 70B parameters.\n\n', size / 2)}`,
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
+  'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 
 /** Builds every hostile draft at `size` characters. */
