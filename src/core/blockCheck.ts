@@ -6,6 +6,7 @@ import { messageFor } from './messages';
 import type { NameMatcher } from './names';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
+import { sectionMentions, withShortNames } from './sectionNames';
 import { countStartingBefore } from './spanSearch';
 import { ownEstimateCue } from './distancing';
 import { judgeEstimate, judgeFigure, type Verdict } from './verdict';
@@ -28,8 +29,8 @@ export interface BlockReading {
 }
 
 /**
- * A claim judged in block-relative offsets; `mention` is an index into the block's mentions, or -1 - i
- * into the outside list; `as` when the claim is about that mention's family rather than the name itself.
+ * A claim judged in block-relative offsets; `mention` is an index into the block's mentions (then its short
+ * names), or -1 - i into the outside list; `as` when the claim is about that mention's family rather than the name itself.
  */
 export interface JudgedClaim {
   figure: ParsedFigure;
@@ -131,6 +132,17 @@ function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefi
   };
 }
 
+/**
+ * A block's judged claims and the short names it read as mentions ("R1" under "### DeepSeek-R1"), which
+ * `JudgedClaim.mention` counts after the block's own mentions: they depend on the headings above the block.
+ */
+export interface BlockJudgement {
+  claims: JudgedClaim[];
+  shortNames: ModelMention[];
+}
+
+const NO_JUDGEMENT: BlockJudgement = { claims: [], shortNames: [] };
+
 /** Ties the block's figures to models and judges each against the fact base. */
 export function judgeBlock(
   text: string,
@@ -139,10 +151,14 @@ export function judgeBlock(
   context: ModelMention | undefined,
   models: Map<string, ModelFact>,
   familyOf: (name: string) => string | undefined,
-): JudgedClaim[] {
-  if (!reading.hasClaims) return [];
-  const associations = associate({ prose: reading.prose, mentions: reading.mentions, figures: reading.figures, outside: { headings, context }, familyOf });
+): BlockJudgement {
+  if (!reading.hasClaims) return NO_JUDGEMENT;
+  const own = reading.headings.map((h) => h.mentions.map((i) => reading.mentions[i]!));
+  const shortNames = sectionMentions(reading.prose, reading.mentions, own, headings[0], models);
+  const mentions = withShortNames(reading.mentions, shortNames);
+  const associations = associate({ prose: reading.prose, mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
+  const count = reading.mentions.length;
   const outside = outsideIndex(headings, context);
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
   let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
@@ -151,13 +167,14 @@ export function judgeBlock(
     const model = models.get(a.mention.modelId);
     if (!model) continue;
     const at = countStartingBefore(reading.mentions, a.mention.start);
+    const atShort = shortNames.length ? countStartingBefore(shortNames, a.mention.start) : 0;
     const there = outside.indexOf(a.mention);
-    let mention = reading.mentions[at] === a.mention ? at : there >= 0 ? -1 - there : undefined;
+    let mention = reading.mentions[at] === a.mention ? at : shortNames[atShort] === a.mention ? count + atShort : there >= 0 ? -1 - there : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
-      const here = at < reading.mentions.length && same(reading.mentions[at]!) ? at : -1;
+      const here = at < count && same(reading.mentions[at]!) ? at : atShort < shortNames.length && same(shortNames[atShort]!) ? count + atShort : -1;
       const copy = outside.indexOfSame(a.mention);
       if (here >= 0) mention = here;
       else if (copy >= 0) mention = -1 - copy;
@@ -165,7 +182,7 @@ export function judgeBlock(
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
     let v = judgeFigure(model, a.figure, a.distanced);
-    const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, reading.mentions) : undefined;
+    const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, mentions) : undefined;
     if (estimated) v = estimated.verdict;
     const claim: JudgedClaim = { figure: a.figure, mention, distanced: a.distanced, verdict: v.verdict, model };
     if (as) claim.as = as;
@@ -195,5 +212,5 @@ export function judgeBlock(
     }
     out.push(claim);
   }
-  return out;
+  return { claims: out, shortNames };
 }

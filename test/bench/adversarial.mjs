@@ -78,6 +78,8 @@ export const HOSTILE = {
   'a heading of many names over one paragraph of figures': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters. ', size / 2)}`,
   'a heading of many names over many named paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('Llama 3 has 70B parameters.\n\n', size / 2)}`,
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
+  'a section of short names': (size) => `## DeepSeek-V3 / DeepSeek-R1\n\n${fill('V3 has 671B total parameters; R1 推测活跃参数 40B+，R1R1 V3.1 R1-Zero ', size)}`,
+  'many sections of short names': (size) => fill('## DeepSeek-R1 and Kimi K2\nR1 has 50B active parameters, K2 has 1T.\n', size),
   'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 
