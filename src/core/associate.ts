@@ -6,13 +6,15 @@ import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
 import { inside, mentionsWithin } from './spanSearch';
 import { readRow, type TableShape } from './tables';
-import type { ModelMention, ParsedFigure } from './types';
+import type { ModelMention, ParsedFigure, Span } from './types';
 
 export interface Association {
   figure: ParsedFigure;
   raw: RawFigure;
   mention: ModelMention;
   distanced: boolean;
+  /** The sentence the figure was read in (prose only), where the writer's stance on it can be read again. */
+  sentence?: Span;
 }
 
 /** A heading above the text being read: its level and the mentions in it that can name a section's model. */

@@ -1,5 +1,5 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate, outlineHeadings, type HeadingOutline } from './associate';
+import { associate, outlineHeadings, type Association, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
 import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
@@ -7,8 +7,10 @@ import { messageFor } from './messages';
 import type { NameMatcher } from './names';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
+import { sectionMentions, withShortNames } from './sectionNames';
 import { countStartingBefore } from './spanSearch';
-import { judgeFigure } from './verdict';
+import { ownEstimateCue } from './distancing';
+import { judgeEstimate, judgeFigure, type Verdict } from './verdict';
 import type { Claim, FactFigure, ModelFact, ModelMention, ParsedFigure, TextEdit } from './types';
 
 /** What one block says, independent of where it sits in the draft. */
@@ -28,8 +30,8 @@ export interface BlockReading {
 }
 
 /**
- * A claim judged in block-relative offsets; `mention` is an index into the block's mentions, or -1 - i
- * into the outside list; `as` when the claim is about that mention's family rather than the name itself.
+ * A claim judged in block-relative offsets; `mention` is an index into the block's mentions (then its short
+ * names), or -1 - i into the outside list; `as` when the claim is about that mention's family rather than the name itself.
  */
 export interface JudgedClaim {
   figure: ParsedFigure;
@@ -42,6 +44,21 @@ export interface JudgedClaim {
   expected?: FactFigure;
   message?: string;
   fix?: TextEdit;
+  /** A contradicted figure the writer gives as its own estimate: the word that says so. */
+  estimate?: string;
+}
+
+/**
+ * A figure the writer gives as its own estimate ("推测", "probably") where the vendor states that figure: the
+ * contradiction and the word that marks the estimate. Distanced otherwise, it is then judged as a claim;
+ * an estimate that is asserted anyway only gets the word. Read only for contradictions, so rarely.
+ */
+function weighEstimate(masked: string, a: Association, model: ModelFact, v: Verdict, mentions: ModelMention[]): { verdict: Verdict; cue: string } | undefined {
+  let contradiction: Verdict | undefined;
+  if (v.verdict === 'unchecked') contradiction = a.distanced ? judgeEstimate(model, a.figure) : undefined;
+  else if (v.verdict === 'contradicted-figure' && v.expected?.status === 'official') contradiction = v;
+  const cue = contradiction ? ownEstimateCue(masked, a.raw, a.sentence!, mentions) : undefined;
+  return contradiction && cue ? { verdict: contradiction, cue } : undefined;
 }
 
 /** Reads a block's prose, model names and figures. */
@@ -119,6 +136,17 @@ function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefi
   };
 }
 
+/**
+ * A block's judged claims and the short names it read as mentions ("R1" under "### DeepSeek-R1"), which
+ * `JudgedClaim.mention` counts after the block's own mentions: they depend on the headings above the block.
+ */
+export interface BlockJudgement {
+  claims: JudgedClaim[];
+  shortNames: ModelMention[];
+}
+
+const NO_JUDGEMENT: BlockJudgement = { claims: [], shortNames: [] };
+
 /** Ties the block's figures to models and judges each against the fact base. */
 export function judgeBlock(
   text: string,
@@ -127,44 +155,54 @@ export function judgeBlock(
   context: ModelMention | undefined,
   models: Map<string, ModelFact>,
   familyOf: (name: string) => string | undefined,
-): JudgedClaim[] {
-  if (!reading.hasClaims) return [];
-  const associations = associate({ prose: reading.prose, mentions: reading.mentions, figures: reading.figures, outside: { headings, context }, familyOf });
+): BlockJudgement {
+  if (!reading.hasClaims) return NO_JUDGEMENT;
+  const own = reading.headings.map((h) => h.mentions.map((i) => reading.mentions[i]!));
+  const shortNames = sectionMentions(reading.prose, reading.mentions, own, headings[0], models);
+  const mentions = withShortNames(reading.mentions, shortNames);
+  const associations = associate({ prose: reading.prose, mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
+  const count = reading.mentions.length;
   const outside = outsideIndex(headings, context);
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
-  let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; message: string } | undefined;
+  let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
   for (const a of associations) {
     const model = models.get(a.mention.modelId);
     if (!model) continue;
     const at = countStartingBefore(reading.mentions, a.mention.start);
+    const atShort = shortNames.length ? countStartingBefore(shortNames, a.mention.start) : 0;
     const there = outside.indexOf(a.mention);
-    let mention = reading.mentions[at] === a.mention ? at : there >= 0 ? -1 - there : undefined;
+    let mention = reading.mentions[at] === a.mention ? at : shortNames[atShort] === a.mention ? count + atShort : there >= 0 ? -1 - there : undefined;
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
-      const here = at < reading.mentions.length && same(reading.mentions[at]!) ? at : -1;
+      const here = at < count && same(reading.mentions[at]!) ? at : atShort < shortNames.length && same(shortNames[atShort]!) ? count + atShort : -1;
       const copy = outside.indexOfSame(a.mention);
       if (here >= 0) mention = here;
       else if (copy >= 0) mention = -1 - copy;
       else continue;
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
-    const v = judgeFigure(model, a.figure, a.distanced);
+    let v = judgeFigure(model, a.figure, a.distanced);
+    const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, mentions) : undefined;
+    if (estimated) v = estimated.verdict;
     const claim: JudgedClaim = { figure: a.figure, mention, distanced: a.distanced, verdict: v.verdict, model };
     if (as) claim.as = as;
     if (v.matched) claim.matched = v.matched;
     if (v.expected) claim.expected = v.expected;
+    if (estimated) claim.estimate = estimated.cue;
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
       const m = lastMessage;
-      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== a.figure.text || m.matched !== v.matched || m.expected !== v.expected) {
-        lastMessage = { verdict: v.verdict, model, text: a.figure.text, matched: v.matched, expected: v.expected, message: messageFor(v.verdict, model, a.figure.text, v.matched, v.expected) };
+      const written = a.figure.atLeast ? `at least ${a.figure.text}` : a.figure.text;
+      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected || m.estimate !== claim.estimate) {
+        lastMessage = { verdict: v.verdict, model, text: written, matched: v.matched, expected: v.expected, estimate: claim.estimate, message: messageFor(v.verdict, model, written, v.matched, v.expected, claim.estimate) };
       }
       claim.message = lastMessage!.message;
-      // Fixes only where the rule says the fact base knows better; unverified figures have none.
-      if (v.expected && v.verdict !== 'unverified-figure') {
+      // Fixes only where the rule says the fact base knows better; unverified figures have none. A bound's fix
+      // would keep its "+" or "over" around the new number and still misstate the figure.
+      if (v.expected && v.verdict !== 'unverified-figure' && !a.figure.atLeast) {
         const value = v.expected.value;
         let fix: TextEdit | undefined;
         // The edit's text follows from the figure as written, its unit (a table header's for bare numbers) and the value.
@@ -178,5 +216,5 @@ export function judgeBlock(
     }
     out.push(claim);
   }
-  return out;
+  return { claims: out, shortNames };
 }

@@ -1,5 +1,6 @@
 // Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked.
 import { FoldingPattern } from './caseFolding';
+import { isOwnEstimate, OWN_HEDGES } from './ownEstimates';
 import { countBelow } from './spanSearch';
 import type { Span } from './types';
 
@@ -27,6 +28,15 @@ interface SentenceScan {
   breakEnds: number[];
   asks: boolean;
   firstCue: Map<number, Span | null>;
+  /** Per clause start: what the clause's cues say of the writer's own estimates (read when a claim asks). */
+  stance: Map<number, ClauseStance>;
+}
+
+/** The first cue that marks the writer's own estimate and the first cue of any other kind, in one clause. */
+interface ClauseStance {
+  firstOwn: Span | null;
+  /** Where the first cue that is no own estimate starts (Infinity: none). */
+  firstOther: number;
 }
 
 let lastScan: SentenceScan | undefined;
@@ -54,7 +64,7 @@ function scanSentence(text: string, within: Span): SentenceScan {
   let last = within.end;
   while (last > within.start && /\s/.test(text.charAt(last - 1))) last--;
   const asks = last > within.start && /[?？]/.test(text.charAt(last - 1));
-  lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map() };
+  lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map(), stance: new Map() };
   return lastScan;
 }
 
@@ -108,20 +118,85 @@ function cueBefore(text: string, scan: SentenceScan, clauseStart: number, breakI
 
 const WHY = /^[\s>*_-]*(?:why|为什么|为何)(?![A-Za-z])/iu;
 
-/** True when the sentence negates, rumours, questions or labels the figure as superseded. */
-export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
-  const scan = scanSentence(text, sentence);
-  // A question distances its figures, except a "why" question, which presupposes them ("Why 47B and not 56B?").
-  // A question mark after the figure is also the sentence's last, so the sentence's own answer covers both.
-  if (scan.asks && !WHY.test(text.slice(sentence.start, figure.start))) return true;
+/** The figure's clause: where it starts and ends, and how many clause breaks end before the figure. */
+function clauseOf(scan: SentenceScan, figure: Span): { start: number; end: number; before: number } {
   // The clause runs from the last break ending before the figure to the first break starting after it;
   // breaks that overlap the figure count for neither.
   const before = countBelow(scan.breakEnds, figure.start, true);
-  const clauseStart = before > 0 ? scan.breakEnds[before - 1]! : sentence.start;
   const after = countBelow(scan.breakStarts, figure.end, false);
-  const clauseEnd = scan.breakStarts[after] ?? sentence.end;
-  if (cueBefore(text, scan, clauseStart, before, figure.start)) return true;
-  return CUE_AFTER.test(text.slice(figure.end, clauseEnd));
+  return { start: before > 0 ? scan.breakEnds[before - 1]! : scan.start, end: scan.breakStarts[after] ?? scan.end, before };
+}
+
+/** Whether the sentence asks about the figure: a question distances its figures, except a "why" question, which presupposes them. */
+function asksAbout(text: string, scan: SentenceScan, figure: Span): boolean {
+  // A question mark after the figure is also the sentence's last, so the sentence's own answer covers both.
+  return scan.asks && !WHY.test(text.slice(scan.start, figure.start));
+}
+
+/** True when the sentence negates, rumours, questions or labels the figure as superseded. */
+export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
+  const scan = scanSentence(text, sentence);
+  if (asksAbout(text, scan, figure)) return true;
+  const clause = clauseOf(scan, figure);
+  if (cueBefore(text, scan, clause.start, clause.before, figure.start)) return true;
+  return CUE_AFTER.test(text.slice(figure.end, clause.end));
+}
+
+/**
+ * The word by which the writer marks a figure as its own estimate ("推测", "we speculate", "probably"), when
+ * nothing else in the figure's clause distances it (a report, a rumour, a denial, a question); else undefined.
+ */
+export function ownEstimateCue(text: string, figure: Span, sentence: Span, models: readonly Span[]): string | undefined {
+  const scan = scanSentence(text, sentence);
+  if (asksAbout(text, scan, figure)) return undefined;
+  const clause = clauseOf(scan, figure);
+  const stance = clauseStance(text, scan, clause.start, clause.before, models);
+  if (stance.firstOther < figure.start || !stance.firstOwn || stance.firstOwn.end > figure.start) return undefined;
+  if (otherCueTouching(text, clause.start, figure.start, models) || CUE_AFTER.test(text.slice(figure.end, clause.end))) return undefined;
+  return text.slice(stance.firstOwn.start, stance.firstOwn.end);
+}
+
+/** Reads a clause's cues once, up to its first cue that is no own estimate: every figure of the clause shares them. */
+function clauseStance(text: string, scan: SentenceScan, clauseStart: number, breakIndex: number, models: readonly Span[]): ClauseStance {
+  let stance = scan.stance.get(clauseStart);
+  if (stance) return stance;
+  const end = scan.breakEnds[breakIndex] ?? scan.end;
+  const cues = CUES_BEFORE.in(text);
+  const slice = text.slice(clauseStart, Math.max(clauseStart, end));
+  cues.lastIndex = 0;
+  let firstOwn: Span | null = null;
+  let firstOther = Infinity;
+  let m: RegExpExecArray | null;
+  while ((m = cues.exec(slice)) !== null) {
+    const at = clauseStart + m.index;
+    if (!isOwnEstimate(text, clauseStart, at, at + m[0].length, models)) {
+      firstOther = at;
+      break;
+    }
+    firstOwn ??= { start: at, end: at + m[0].length };
+    if (m[0].length === 0) cues.lastIndex++;
+  }
+  const hedge = firstMatch(OWN_HEDGES.in(text), text, clauseStart, Math.min(end, firstOther));
+  if (hedge && (!firstOwn || hedge.start < firstOwn.start)) firstOwn = hedge;
+  stance = { firstOwn, firstOther };
+  scan.stance.set(clauseStart, stance);
+  return stance;
+}
+
+/** A cue that only reading the clause up to the figure finds (it ends on a word character at the figure), and is no own estimate. */
+function otherCueTouching(text: string, from: number, at: number, models: readonly Span[]): boolean {
+  if (!(at > from && CUE_WORD_CHAR.test(text.charAt(at - 1)))) return false;
+  let start = Math.max(from, at - LONGEST_CUE);
+  while (start > from && CUE_WORD_CHAR.test(text.charAt(start - 1))) start--;
+  const cues = CUES_BEFORE.in(text);
+  const slice = text.slice(from, at);
+  cues.lastIndex = start - from;
+  let m: RegExpExecArray | null;
+  while ((m = cues.exec(slice)) !== null) {
+    if (!isOwnEstimate(text, from, from + m.index, from + m.index + m[0].length, models)) return true;
+    if (m[0].length === 0) cues.lastIndex++;
+  }
+  return false;
 }
 
 const ROW_LABEL = /\bestimate\b|leaks?|speculation|rumou?r|传闻|猜测/iu;

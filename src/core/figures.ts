@@ -61,13 +61,18 @@ const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|�
 // "of which 36B are active": a copula may stand between the figure and "active".
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 // "active per token (about 86B)": the parenthesis restates the active amount.
-const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为(（])?\s*(?:约|about|around|~|≈|roughly)?\s*$/iu;
+const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为在(（])?\s*(?:约|超过|至少|about|around|~|≈|roughly|over|more\s+than|at\s+least)?\s*$/iu;
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
-const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为])?\s*$/iu;
+const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为在])?\s*(?:约|超过|至少)?\s*$/iu;
 
 const HEDGE_BEFORE =
-  /(?:~|≈|∼|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|将近|左右)\s*$/iu;
-const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|or\s+so)/u;
+  /(?:~|≈|∼|≥|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|至少|不少于|不低于|将近|左右)\s*$/iu;
+const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|or\s+so|or\s+more\b)/u;
+// "40B+", "over 40B", "40B 以上" say "no less than 40B": a hedge that only reaches upwards. Each is a hedge above too,
+// so these are read only for hedged figures. A "+" with a figure after it is a sum ("7B + 1B"), not a bound.
+const LOWER_BOUND_BEFORE = /(?:≥|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|超过|逾|至少|不少于|不低于)\s*$/iu;
+const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
+const OR_MORE = /^\s+or\s+more\b/u;
 
 /** Number of decimal places written, as a rounding step in the written unit. */
 function stepOf(num: string): number {
@@ -97,6 +102,8 @@ export interface FigureReading {
   explicitParameters: boolean;
   statedKind?: FigureKind;
   hedged: boolean;
+  /** The words make the figure a lower bound ("40B+", "over 40B", "40B 以上"). */
+  atLeast?: boolean;
 }
 
 const AT_END = new Map<RegExp, RegExp>();
@@ -119,7 +126,9 @@ export function endsWithMatch(re: RegExp, text: string): boolean {
 
 /** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
 export function readFigureContext(ctx: FigureContext): FigureReading | undefined {
-  const after = ctx.after.slice(0, 60);
+  // "40B+ active", "40B or more active": a bound's mark stands between the figure and the words that say what it counts.
+  const mark = ctx.after.charCodeAt(0) === 0x2b ? 1 : (OR_MORE.exec(ctx.after)?.[0].length ?? 0);
+  const after = ctx.after.slice(mark, mark + 60);
   const before = ctx.before.slice(-60);
   const explicitAfter = PARAMETER_NOUN_AFTER.test(after);
   if (!explicitAfter && NOT_PARAMETERS_AFTER.test(after)) return undefined;
@@ -143,7 +152,9 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   } else if (TOTAL_AFTER.test(after) || endsWithMatch(TOTAL_BEFORE, before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
     statedKind = 'total';
   }
-  return { explicitParameters, statedKind, hedged: endsWithMatch(HEDGE_BEFORE, before) || HEDGE_AFTER.test(ctx.after) };
+  const hedged = endsWithMatch(HEDGE_BEFORE, before) || HEDGE_AFTER.test(ctx.after);
+  const atLeast = hedged && (endsWithMatch(LOWER_BOUND_BEFORE, before) || LOWER_BOUND_AFTER.test(ctx.after));
+  return { explicitParameters, statedKind, hedged, atLeast };
 }
 
 /** A figure's number and unit as parsed, before the context decides whether it counts parameters. */
@@ -243,6 +254,7 @@ export function toParsedFigure(raw: RawFigure, reading: FigureReading): ParsedFi
     high: raw.high,
     precision: raw.precision,
     hedged: reading.hedged || raw.isRange,
+    atLeast: reading.atLeast === true,
     statedKind: reading.statedKind,
     explicitParameters: reading.explicitParameters,
   };

@@ -11,14 +11,15 @@ function known(model: ModelFact): string {
   return list.length ? list.join(', ') : 'none';
 }
 
-/** The message of a finding, built from typed data only. */
-export function messageFor(rule: RuleId, model: ModelFact, written: string, matched: FactFigure | undefined, expected: FactFigure | undefined): string {
+/** The message of a finding, built from typed data only; `estimate` is the word that marks the figure as the writer's own estimate. */
+export function messageFor(rule: RuleId, model: ModelFact, written: string, matched: FactFigure | undefined, expected: FactFigure | undefined, estimate?: string): string {
   switch (rule) {
     case 'superseded-figure': {
       const was = matched ? `the ${matched.status === 'rumor' ? 'rumoured' : 'superseded'} figure${matched.note ? ` (${matched.note})` : ''}` : 'a superseded figure';
       return `${model.name}: ${written} is ${was}; the current figure is ${expected ? describe(expected) : 'not recorded'}`;
     }
     case 'contradicted-figure':
+      if (estimate && expected) return `${model.name}: ${written} is speculation ("${estimate}") that contradicts the official ${expected.kind} figure ${describe(expected)}`;
       return expected
         ? `${model.name}: ${written} matches none of the known figures; the ${expected.kind} figure is ${describe(expected)}`
         : `${model.name}: ${written} matches none of the known figures (${known(model)})`;

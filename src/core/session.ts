@@ -1,6 +1,6 @@
 // Checks successive versions of one draft, re-reading only the blocks an edit touched.
 import type { HeadingOutline } from './associate';
-import { judgeBlock, readBlock, type BlockReading, type JudgedClaim } from './blockCheck';
+import { judgeBlock, readBlock, type BlockJudgement, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
 import { frontMatterEnd, splitBlocks } from './blocks';
 import { readDirectives, type Directives } from './directives';
@@ -18,7 +18,7 @@ interface BlockState extends Span {
   skip: boolean;
   text: string;
   reading?: BlockReading;
-  judged?: { key: string; claims: JudgedClaim[] };
+  judged?: { key: string } & BlockJudgement;
   /** The other rules' hits, valid while the block's claims are the same. */
   hits?: { claims: JudgedClaim[]; hits: BlockHit[] };
   placed?: Placed;
@@ -44,6 +44,7 @@ interface Traits {
 }
 /** One shared empty list, so a block without claims stays placed from one check to the next. */
 const NO_CLAIMS: JudgedClaim[] = [];
+const NO_MENTIONS: ModelMention[] = [];
 
 /**
  * Markdown reads a lone CR as a line break, as markdown-it does by turning it into LF; so does the
@@ -222,17 +223,19 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         b.reading ??= readBlock(b.text, matcher);
         const r = b.reading;
         let judged = NO_CLAIMS;
+        let shortNames = NO_MENTIONS;
         if (r.hasClaims) {
           // Association reads the surroundings only for the names they hold.
           if (keep) key ??= surroundingsKey(headings, context, headingIds);
-          if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', claims: judgeBlock(b.text, r, headings, context, models, familyOf) };
+          if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', ...judgeBlock(b.text, r, headings, context, models, familyOf) };
           judged = b.judged.claims;
+          shortNames = b.judged.shortNames;
         }
         if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
         for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
         let placed = b.placed;
         if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
-          placed = place(b, r, judged, outside, !keep);
+          placed = place(b, r, judged, shortNames, outside, !keep);
           b.placed = placed;
         }
         for (const m of placed.mentions) mentions.push(m);
@@ -305,8 +308,11 @@ class HeadingIds {
   }
 }
 
-/** Puts a block's mentions and claims at its offset; `inPlace` when nothing will reuse the block-relative ones. */
-function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: Outside, inPlace: boolean): Placed {
+/**
+ * Puts a block's mentions (its own, then the short names its claims were judged with) and claims at its
+ * offset; `inPlace` when nothing will reuse the block-relative ones.
+ */
+function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
   const at = b.start;
   const move = <T extends Span>(span: T): T => {
     if (!inPlace) return shift(span, at);
@@ -314,8 +320,9 @@ function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], outside: O
     span.end += at;
     return span;
   };
-  const mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
+  let mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
   if (inPlace) for (const m of mentions) move(m);
+  if (shortNames.length) mentions = mentions.concat(shortNames.map((m) => shift(m, at)));
   const claims = judged.map((j) => {
     const base = j.mention >= 0 ? mentions[j.mention]! : outsideAt(outside, -1 - j.mention)!;
     const claim: Claim = { figure: move(j.figure), mention: j.as ? { ...base, ...j.as } : base, distanced: j.distanced, verdict: j.verdict };
@@ -350,6 +357,7 @@ function findingsOf(directives: Directives, placed: Placed[], options: CheckOpti
         finding.sourceUrl = j.expected.source;
       }
       if (j.fix) finding.fix = shift(j.fix, p.at);
+      if (j.estimate) finding.speculation = { cue: j.estimate };
       if (j.matched) {
         finding.matched = j.matched;
         finding.sourceUrl ??= j.matched.source;

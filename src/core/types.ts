@@ -108,6 +108,8 @@ export interface ParsedFigure extends Span {
   /** Absolute rounding step implied by the digits written ("1.5T" → 0.1T). */
   precision: number;
   hedged: boolean;
+  /** A lower bound ("40B+", "over 40B", "40B 以上"): the figure claims at least its low end. */
+  atLeast?: boolean;
   /** Kind the text states ("12.9B active" → active), if any. */
   statedKind?: FigureKind;
   /** True when a parameter noun accompanies the figure ("1.5T parameters", "参数"). */
@@ -147,6 +149,11 @@ export interface Finding extends Span {
   variants?: string[];
   /** availability-mismatch: the draft's words calling the size internal or unreleased, and the release of its weights on record. */
   availability?: { cue: string; recorded: Release };
+  /**
+   * contradicted-figure: the figure is the writer's own estimate, marked by `cue` ("推测", "probably"), and
+   * contradicts the vendor's official figure (`expected`).
+   */
+  speculation?: { cue: string };
 }
 
 /** A figure tied to a model, whatever the verdict: hovers show these. */

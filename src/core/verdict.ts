@@ -12,6 +12,8 @@ export interface Verdict {
 const STATUS_RANK: Record<FigureStatus, number> = { official: 3, derived: 2, estimate: 1, rumor: 0, superseded: -1 };
 const TRILLION_SCALE = 5e11;
 const ROUNDING_CAP = 0.15;
+/** How far below a lower bound ("40B+") a value may lie: the fact base's own rounding, not the writer's hedge. */
+const BOUND_SLACK = 0.005;
 
 function isCurrent(f: FactFigure): boolean {
   return f.status !== 'superseded' && f.status !== 'rumor';
@@ -20,6 +22,8 @@ function isCurrent(f: FactFigure): boolean {
 /** Does the written figure stand for the fact-base figure, allowing for rounding and hedges? */
 export function figureMatches(f: ParsedFigure, fact: FactFigure): boolean {
   const v = fact.value;
+  // "40B+" says "not below 40B": a hedge's slack reaches only upwards, so 37B does not fit.
+  if (f.atLeast && v < f.low * (1 - BOUND_SLACK)) return false;
   const slack = f.hedged ? 0.1 : 0.05;
   if (f.low !== f.high) return v >= f.low * (1 - slack) && v <= f.high * (1 + slack);
   // The writer's own rounding counts, up to 15% of the value: "0.3B" and "3亿" for 340M (one significant
@@ -75,4 +79,13 @@ export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolea
     return { verdict: 'unverified-figure', expected: currentFigure(model, wanted) };
   }
   return { verdict: 'contradicted-figure', expected: currentFigure(model, wanted) };
+}
+
+/**
+ * The verdict on a figure the writer gives as its own estimate: estimating is for sizes nobody states, so it is
+ * wrong only where it contradicts the vendor's own figure of that kind; undefined where it stands.
+ */
+export function judgeEstimate(model: ModelFact, f: ParsedFigure): Verdict | undefined {
+  const v = judgeFigure(model, f, false);
+  return v.verdict === 'contradicted-figure' && v.expected?.status === 'official' ? v : undefined;
 }

@@ -139,6 +139,8 @@ export function findingMarkdown(f: Finding): string {
     lines.push(t('**{0}** is no model the fact base knows; known variants: {1}', md(f.text), f.variants.length ? f.variants.map(md).join(', ') : t('none')));
     return lines.join('\n');
   }
+  // An estimate is worth a finding only against a figure the vendor states: say why it is not left alone.
+  if (f.speculation) lines.push(t('The draft gives **{0}** as its own estimate ("{1}"); the vendor states this figure, so the estimate is checked against it.', md(f.text), md(f.speculation.cue)), '');
   lines.push(f.matched ? t('The draft says **{0}**: the fact base records {1}', md(f.text), describeFigure(f.matched)) : t('The draft says **{0}**: no recorded figure matches.', md(f.text)));
   if (f.expected) lines.push('', t('Current figure: {0}', describeFigure(f.expected)));
   if (f.fix) lines.push('', t('Fix: replace **{0}** with **{1}** (quick fix, Ctrl+.)', md(f.text), md(f.fix.text)));

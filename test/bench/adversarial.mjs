@@ -85,6 +85,9 @@ export const HOSTILE = {
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
   'one line of public sizes called internal': (size) => fill("Llama 3.1 (405B) is internal-only, Meta's internal 90B version of Llama 3.2 Vision, Meta keeps Llama 3.1 405B internal and ", size),
   'a compound heading over one paragraph of sizes provided internally': (size) => `### Meta Llama 3.1/3.2\n\n${fill('企业内部提供 11B/90B 对齐版本；', size)}`,
+  'a section of short names': (size) => `## DeepSeek-V3 / DeepSeek-R1\n\n${fill('V3 has 671B total parameters; R1 推测活跃参数 40B+，R1R1 V3.1 R1-Zero ', size)}`,
+  'many sections of short names': (size) => fill('## DeepSeek-R1 and Kimi K2\nR1 has 50B active parameters, K2 has 1T.\n', size),
+  'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 
 /** Builds every hostile draft at `size` characters. */

@@ -137,3 +137,53 @@ test('precision: "1.5T" carries a 0.1T rounding step; "1,500B" a 1B step', () =>
   assert.equal(starter().check('GPT-5.5 has 1.5T parameters.').claims[0].figure.precision, 1e11);
   assert.equal(starter().check('GPT-5.5 has 1,500B parameters.').claims[0].figure.precision, 1e9);
 });
+
+// A lower bound ("40B+", "over 40B", "40B 以上") claims "not below 40B": DeepSeek-V3's official 37B active contradicts it,
+// though a hedge's 10% would let "about 40B" stand for 37B.
+const LOWER_BOUNDS = [
+  'DeepSeek-V3 has 40B+ active parameters.',
+  'DeepSeek-V3 has over 40B active parameters.',
+  'DeepSeek-V3 has more than 40B active parameters.',
+  'DeepSeek-V3 has at least 40B active parameters.',
+  'DeepSeek-V3 has 40B or more active parameters.',
+  'DeepSeek-V3 的活跃参数在 40B 以上。',
+  'DeepSeek-V3 的活跃参数超过 40B。',
+  'DeepSeek-V3 的活跃参数至少 40B。',
+];
+for (const text of LOWER_BOUNDS) {
+  test(`lower bound below no official figure: ${JSON.stringify(text)} is contradicted, without a fix`, () => {
+    const [c, ...more] = starter().check(text).claims;
+    assert.equal(more.length, 0);
+    assert.equal(c.figure.atLeast, true);
+    assert.equal(c.figure.statedKind, 'active');
+    const [f, ...rest] = starter().check(text).findings;
+    assert.equal(rest.length, 0);
+    assert.equal(f.ruleId, 'contradicted-figure');
+    assert.equal(f.text, '40B');
+    assert.equal(f.expected.value, 37e9);
+    assert.match(f.message, /^DeepSeek-V3: at least 40B matches none of the known figures; the active figure is 37B/);
+    // "37B+" or "over 37B" would still misstate the figure.
+    assert.equal(f.fix, undefined);
+  });
+}
+
+test('a lower bound at or below the figure fits; a plain hedge still reaches both ways', () => {
+  for (const text of [
+    'DeepSeek-V3 has 36B+ active parameters.',
+    'DeepSeek-V3 has over 36B active parameters.',
+    'DeepSeek-V3 has at least 37B active parameters.',
+    'DeepSeek-V3 的活跃参数在 36B 以上。',
+    'DeepSeek-V3 has about 40B active parameters.',
+    'DeepSeek-V3 has ~40B active parameters.',
+  ]) {
+    assert.deepEqual(claims(text).map((c) => c.verdict), ['matches'], text);
+  }
+  // The upper side keeps the hedge's reach: "over 36B" is not "over 20B".
+  assert.deepEqual(claims('DeepSeek-V3 has over 20B active parameters.').map((c) => c.verdict), ['contradicted-figure']);
+});
+
+test('a "+" between two figures is a sum, not a bound; "about" is no bound', () => {
+  assert.equal(starter().check('DeepSeek-V3 has 36B + 1B active parameters.').claims[0]?.figure.atLeast, false);
+  assert.equal(starter().check('DeepSeek-V3 has 36B+1B active parameters.').claims[0]?.figure.atLeast, false);
+  assert.equal(starter().check('DeepSeek-V3 has about 40B active parameters.').claims[0].figure.atLeast, false);
+});
