@@ -21,7 +21,23 @@ export function shortNameOf(name: string): string | undefined {
 type ShortNames = Map<string, string>;
 const NONE: ShortNames = new Map();
 
+/** Short names by name, as written or as the fact base spells it: most names have none, and headings repeat names. */
+const SHORT_BY_NAME = new Map<string, string | null>();
+const MOST_REMEMBERED = 10_000;
+
+function cachedShortName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  let short = SHORT_BY_NAME.get(name);
+  if (short === undefined) {
+    if (SHORT_BY_NAME.size >= MOST_REMEMBERED) SHORT_BY_NAME.clear();
+    SHORT_BY_NAME.set(name, (short = shortNameOf(name) ?? null));
+  }
+  return short ?? undefined;
+}
+
 function shortNamesOf(mentions: readonly ModelMention[], models: Map<string, ModelFact>): ShortNames {
+  // Most headings name no model with a short name ("GPT-4o", "Llama 3.1 405B"): nothing to build for them.
+  if (!mentions.some((m) => cachedShortName(m.text) !== undefined || cachedShortName(models.get(m.modelId)?.name) !== undefined)) return NONE;
   const ids = new Set<string>();
   for (const m of mentions) {
     ids.add(m.modelId);
@@ -40,9 +56,8 @@ function shortNamesOf(mentions: readonly ModelMention[], models: Map<string, Mod
   };
   // As the heading writes the name ("DeepSeek R1") and as the fact base does ("DeepSeek-R1").
   for (const m of mentions) {
-    add(shortNameOf(m.text), m.modelId);
-    const model = models.get(m.modelId);
-    if (model) add(shortNameOf(model.name), m.modelId);
+    add(cachedShortName(m.text), m.modelId);
+    add(cachedShortName(models.get(m.modelId)?.name), m.modelId);
   }
   return out.size ? out : NONE;
 }
