@@ -26,11 +26,11 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
-  if (unnamed && !APPOSITION.test(gapBefore)) return (COPULA.test(gapBefore) && gapBefore.length <= MAX_BACKWARD_GAP && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;
+  if (unnamed && !APPOSITION.test(gapBefore)) return (gapBefore.length <= MAX_BACKWARD_GAP && COPULA.test(gapBefore) && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
   if (nameRightBefore(gapBefore)) return null;
   // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
-  const paren = PAREN_AFTER_NAME.exec(gapBefore);
+  const paren = parenAfterName(gapBefore);
   if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
@@ -40,14 +40,35 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;
 
+// "Ministral 3 3B": the name may carry a version number before the size. Tried at the gap's end only (a
+// lookbehind is read backwards): the gap may run for a whole paragraph, and is not searched from every offset.
+// The token is a whole run of letters and digits, so the capture is the one a forward search would find.
+const NAME_RIGHT_BEFORE = /(?<=(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)(?:[ \u00a0-]\d+(?:\.\d+)?)?[ \u00a0-])/uy;
+
 function nameRightBefore(gap: string): boolean {
-  // "Ministral 3 3B": the name may carry a version number before the size.
-  const m = /(?:^|[^A-Za-z0-9.-])([A-Z][A-Za-z0-9]*)(?:[ \u00a0-]\d+(?:\.\d+)?)?[ \u00a0-]$/u.exec(gap);
+  NAME_RIGHT_BEFORE.lastIndex = gap.length;
+  const m = NAME_RIGHT_BEFORE.exec(gap);
   return !!m && !NOT_A_NAME.test(m[1]!);
 }
 
 /** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
 const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
+const WORD_CHAR = /[\w.-]/;
+
+/**
+ * PAREN_AFTER_NAME on the gap's end: the token is in the run of word characters before the final "(", so the
+ * search starts one character before that run, not at every offset of a gap that may span a paragraph.
+ */
+function parenAfterName(gap: string): RegExpExecArray | null {
+  let i = gap.length;
+  while (i > 0 && /\s/.test(gap.charAt(i - 1))) i--;
+  const open = gap.charAt(i - 1);
+  if (open !== '(' && open !== '（') return null;
+  i--;
+  while (i > 0 && /[\]\s]/.test(gap.charAt(i - 1))) i--;
+  while (i > 0 && WORD_CHAR.test(gap.charAt(i - 1))) i--;
+  return PAREN_AFTER_NAME.exec(i > 0 ? gap.slice(i - 1) : gap);
+}
 
 /** The size written at the end of a model name ("Llama-3 8B", "Qwen2.5-72B-Instruct"): where, and the name without it. */
 const NAME_SIZE = /([\s\u00a0_\-\u2010-\u2013]?)(\d+(?:\.\d+)?)([BbMmTt])(?:[\s\u00a0_\-\u2010-\u2013]?[Aa]\d+(?:\.\d+)?[Bb])?(?:[_ -](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*$/u;

@@ -205,25 +205,33 @@ suite('factlint extension', () => {
     assert.match(doc.getText(), /id: gpt-5\.5/);
     assert.equal(doc.uri.scheme, 'factlint');
   });
-  test('release-date, misspelled-name and unknown-variant: diagnostics, hover, and the name fix', async () => {
+  test('release-date, misspelled-name, unknown-variant, availability-mismatch and own estimates: diagnostics, hover, and the name fix', async () => {
     const doc = await openDraft('slips.md');
-    const ds = await waitForDiagnostics(doc.uri, (all) => factlintOnly(all).length >= 3);
+    const ds = await waitForDiagnostics(doc.uri, (all) => factlintOnly(all).length >= 5);
     assert.deepEqual(
       factlintOnly(ds).map((d) => [ruleOf(d), doc.getText(d.range), d.severity]),
       [
         ['misspelled-name', 'Arya', vscode.DiagnosticSeverity.Warning],
         ['release-date', '70B', vscode.DiagnosticSeverity.Warning],
         ['unknown-variant', 'Phi-3.5-medium', vscode.DiagnosticSeverity.Warning],
+        ['availability-mismatch', '90B', vscode.DiagnosticSeverity.Warning],
+        ['contradicted-figure', '40B', vscode.DiagnosticSeverity.Warning],
       ],
     );
     assert.match(await hoverAt(doc, '70B'), /2024-01/);
     assert.match(await hoverAt(doc, 'Phi-3.5-medium'), /Phi-3\.5-mini/);
+    const availability = await hoverAt(doc, '90B');
+    assert.match(availability, /public weights called internal/);
+    assert.match(availability, /internal or unreleased \(“internal”\); the fact base records its weights as released on \*\*2024-09-25\*\*/);
+    const estimate = await hoverAt(doc, '40B');
+    assert.match(estimate, /own estimate \("probably"\)/);
+    assert.match(estimate, /37B/);
     const [arya] = on(doc, 'Arya')(ds);
     const actions = await codeActions(doc, (arya as vscode.Diagnostic).range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.filter((a) => a.isPreferred);
     assert.deepEqual(preferred.map((a) => a.title), ['Replace with Tiny Aya']);
     await apply(preferred[0] as vscode.CodeAction);
     assert.match(doc.getText(), /^Tiny Aya is a 3\.35B parameter model\.$/m);
-    await waitForDiagnostics(doc.uri, (all) => on(doc, 'Arya')(all).length === 0 && factlintOnly(all).length === 2);
+    await waitForDiagnostics(doc.uri, (all) => on(doc, 'Arya')(all).length === 0 && factlintOnly(all).length === 4);
   });
 });
