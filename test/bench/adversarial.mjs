@@ -82,6 +82,8 @@ export const HOSTILE = {
   'a heading of many names over many unnamed paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters.\n\n', size / 2)}`,
   'a heading of many names over one paragraph of figures': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('It has 70B parameters. ', size / 2)}`,
   'a heading of many names over many named paragraphs': (size) => `# ${fill('Llama 3 ', size / 2)}\n\n${fill('Llama 3 has 70B parameters.\n\n', size / 2)}`,
+  // One name, then a gap before each figure that grows to the whole line.
+  'one name, then a line of its claims': (size) => `DeepSeek-R1 has ${fill('50B active parameters and ', size)}`,
   'one line of misspelt and tiered names': (size) => fill('Arya is a 3.35B model, Phi-3.5-medium (16B) has 16B parameters, Tiny Aya (3.35B), ', size),
   'one line of public sizes called internal': (size) => fill("Llama 3.1 (405B) is internal-only, Meta's internal 90B version of Llama 3.2 Vision, Meta keeps Llama 3.1 405B internal and ", size),
   'a compound heading over one paragraph of sizes provided internally': (size) => `### Meta Llama 3.1/3.2\n\n${fill('企业内部提供 11B/90B 对齐版本；', size)}`,
