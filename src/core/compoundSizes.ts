@@ -19,17 +19,21 @@ interface LackingVersion {
   sizes: FactFigure[];
 }
 
-/** How a compound's size list reads against its versions: the versions it is the size set of, those lacking some sizes. */
+/** What a finding on one listed size carries: the first version lacking it, its source, the typed data. */
+interface SizeHit {
+  model: ModelFact;
+  matched: FactFigure;
+  sourceUrl: string | undefined;
+  data: NonNullable<Finding['compoundSizes']>;
+}
+
+/** How a compound's size list reads against its versions: per listed size, the finding it gets (none: every version has it). */
 interface ListVerdict {
-  owners: ModelFact[];
-  /** The figure each owner matched, per listed size (the first owner's). */
-  matched: FactFigure[];
-  lacking: LackingVersion[];
+  hits: (SizeHit | undefined)[];
   message: string;
 }
 
 const NONE: Finding[] = [];
-const RELIABLE = new Set(['official', 'derived']);
 
 /**
  * The block's compound-sizes findings, in block-relative offsets: for each compound name ("Llama 3/2") right
@@ -43,28 +47,27 @@ export function compoundSizeFindings(reading: BlockReading, facts: Facts): Findi
   if (figures.length === 0) return NONE;
   const masked = reading.prose.masked;
   let out: Finding[] | undefined;
-  // A draft may repeat one compound and list many times: each is judged once.
-  let last: { key: string; verdict: ListVerdict | undefined } | undefined;
+  // A draft may repeat a few compounds and lists many times, in turn: each is judged once per block.
+  let judged: Map<string, ListVerdict | null> | undefined;
   for (const m of reading.mentions) {
     if (!mayBeCompound(masked, m) || !isCompound(masked, m)) continue;
     const { versions, end } = readVersions(masked, m);
     const list = versions.length ? sizeListAt(masked, end, figures) : undefined;
     if (!list) continue;
     const written = masked.slice(m.start, end);
-    const key = `${m.modelId}\u0000${versions.join('\u0000')}\u0000${written}\u0000${list.figures.map((f) => f.text).join('\u0000')}\u0000${list.reading.hedged}\u0000${list.reading.statedKind}`;
-    if (last?.key !== key) last = { key, verdict: judgeList(written, m, versions, list, facts) };
-    const verdict = last.verdict;
+    const key = `${m.modelId}\u0000${written}\u0000${list.figures.map((f) => f.text).join('\u0000')}\u0000${list.reading.hedged}\u0000${list.reading.statedKind}`;
+    judged ??= new Map();
+    let verdict = judged.get(key);
+    if (verdict === undefined) judged.set(key, (verdict = judgeList(written, m, versions, list, facts) ?? null));
     if (!verdict) continue;
-    list.figures.forEach((raw, i) => {
-      const lacking = verdict.lacking.filter((l) => l.lacks[i]);
-      if (lacking.length === 0) return;
-      const first = lacking[0]!.model;
-      const source = sourceOf(lacking[0]!);
-      const f: Finding = { ruleId: 'compound-sizes', severity: 'warning', message: verdict.message, start: raw.start, end: raw.end, modelId: first.id, model: first.name, text: raw.text, matched: verdict.matched[i]! };
-      if (source) f.sourceUrl = source;
-      f.compoundSizes = { compound: written, sizesOf: verdict.owners.map((o) => o.name), lacking: lacking.map((l) => ({ model: l.model.name, sizes: l.sizes.map((s) => s.label) })) };
+    for (let i = 0; i < list.figures.length; i++) {
+      const hit = verdict.hits[i];
+      if (!hit) continue;
+      const raw = list.figures[i]!;
+      const f: Finding = { ruleId: 'compound-sizes', severity: 'warning', message: verdict.message, start: raw.start, end: raw.end, modelId: hit.model.id, model: hit.model.name, text: raw.text, matched: hit.matched, compoundSizes: hit.data };
+      if (hit.sourceUrl) f.sourceUrl = hit.sourceUrl;
       (out ??= []).push(f);
-    });
+    }
   }
   return out ?? NONE;
 }
@@ -79,7 +82,8 @@ function mayBeCompound(masked: string, m: ModelMention): boolean {
 
 /**
  * The list's verdict: each version named must be a model the fact base sizes, and each listed size a size of it
- * or plainly none of its sizes (a figure of another kind, an estimate's miss or a rumour leaves the list alone).
+ * or plainly none of its sizes: a figure of another kind (an active count), a superseded or rumoured one, or one the
+ * fact base cannot verify leaves the list alone.
  */
 function judgeList(written: string, m: ModelMention, versions: string[], list: SizeList, facts: Facts): ListVerdict | undefined {
   const named = namedVersions(m, versions, facts);
@@ -98,7 +102,14 @@ function judgeList(written: string, m: ModelMention, versions: string[], list: S
     } else lacking.push({ model, lacks, sizes: sizesOf(model) });
   }
   if (!matched || lacking.length === 0) return undefined;
-  return { owners, matched, lacking, message: listMessage(written, list, owners, lacking) };
+  const sizesOfOwners = owners.map((o) => o.name);
+  const hits = list.figures.map((_, i): SizeHit | undefined => {
+    const lack = lacking.filter((l) => l.lacks[i]);
+    if (lack.length === 0) return undefined;
+    const data = { compound: written, sizesOf: sizesOfOwners, lacking: lack.map((l) => ({ model: l.model.name, sizes: l.sizes.map((f) => f.label) })) };
+    return { model: lack[0]!.model, matched: matched[i]!, sourceUrl: sourceOf(lack[0]!), data };
+  });
+  return { hits, message: listMessage(written, list, owners, lacking) };
 }
 
 /** The models a compound names, its mention's first; undefined when one is unknown, undisclosed, unsized or named twice. */
@@ -123,8 +134,9 @@ function sizesOf(model: ModelFact): FactFigure[] {
   return out;
 }
 
+/** Where the fact base has a lacking version's sizes from (every version named has sizes on record). */
 function sourceOf(version: LackingVersion): string | undefined {
-  return (version.sizes[0] ?? version.model.figures.find((f) => RELIABLE.has(f.status)))?.source;
+  return version.sizes[0]?.source;
 }
 
 /** "Llama 3/2 (7B/13B/70B): 7B and 13B are Llama 2 sizes; Llama 3 comes in 8B, 70B and 400B (source …)". */
