@@ -141,7 +141,7 @@ export function findingMarkdown(f: Finding): string {
     const c = f.compoundSizes;
     const source = f.sourceUrl ? ` — ${link(f.sourceUrl, hostOf(f.sourceUrl))}` : '';
     const lacking = c.lacking.map((l) => t('**{0}** comes in {1}', md(l.model), l.sizes.map(md).join(', '))).join('; ');
-    lines.push(t('**{0}** after **{1}** is a size of **{2}** only; {3}{4}', md(f.text), md(c.compound), c.sizesOf.map(md).join(', '), lacking, source));
+    lines.push(t('**{0}** after **{1}** is a size of **{2}**, but not of every version named: {3}{4}', md(f.text), md(c.compound), c.sizesOf.map(md).join(', '), lacking, source));
     return lines.join('\n');
   }
   if (f.variants) {
