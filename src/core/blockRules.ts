@@ -1,7 +1,8 @@
-// The rules beyond figure verdicts (release dates, near-miss names, unknown variants, availability), read per block and settled per draft.
+// The rules beyond figure verdicts (release dates, near-miss names, unknown variants, availability, compound sizes), read per block and settled per draft.
 import type { HeadingOutline } from './associate';
 import { availabilityFindings } from './availability';
 import type { BlockReading, JudgedClaim } from './blockCheck';
+import { compoundSizeFindings } from './compoundSizes';
 import type { Directives } from './directives';
 import { labelOf } from './figures';
 import { nameCandidates, nearNameMessage, resolveCandidate, type NameCandidate } from './nearNames';
@@ -79,8 +80,12 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
   const sized = figures.length > 0;
   const tiers = sized && mayNameTier(masked);
   const available = availabilityFindings(reading, judged, outside, facts);
-  if (!dated && !sized && available.length === 0) return NO_HITS;
-  const out: BlockHit[] = available.map((f) => ({ start: f.start, end: f.end, ruleId: f.ruleId, finding: f }));
+  // A size list after a colon ("Llama 3/2: 7B/13B/70B") sizes no subject as `sized` reads one: asked on its own.
+  const compound = compoundSizeFindings(reading, facts);
+  if (!dated && !sized && available.length === 0 && compound.length === 0) return NO_HITS;
+  const out: BlockHit[] = [];
+  for (const f of available) out.push({ start: f.start, end: f.end, ruleId: f.ruleId, finding: f });
+  for (const f of compound) out.push({ start: f.start, end: f.end, ruleId: f.ruleId, finding: f });
   let claims: Map<number, number[]> | undefined;
   const byMention = (): Map<number, number[]> => (claims ??= claimsByMention(judged));
   const holdsFigure = (span: Span): boolean => {

@@ -23,10 +23,19 @@ export function isCompound(masked: string, m: ModelMention): boolean {
 
 /** The versions a compound name adds to its mention, in order ("3.2" for "Llama 3.1/3.2"). */
 export function otherVersions(masked: string, m: ModelMention): string[] {
-  const out: string[] = [];
+  return readVersions(masked, m).versions;
+}
+
+/** The versions a compound name adds to its mention and where the last of them ends (the mention's end when none). */
+export function readVersions(masked: string, m: ModelMention): { versions: string[]; end: number } {
+  const versions: string[] = [];
+  let end = m.end;
   NEXT_VERSION.lastIndex = m.end;
-  for (let v = NEXT_VERSION.exec(masked); v && out.length < MOST_VERSIONS; v = NEXT_VERSION.exec(masked)) out.push(v[1] ?? v[2]!);
-  return out;
+  for (let v = NEXT_VERSION.exec(masked); v && versions.length < MOST_VERSIONS; v = NEXT_VERSION.exec(masked)) {
+    versions.push(v[1] ?? v[2]!);
+    end = v.index + v[0].length;
+  }
+  return { versions, end };
 }
 
 /** Another version's name: the model's name with its last number ("Llama 3.1" → "Llama 3.2") or, for a word, its last word swapped. */

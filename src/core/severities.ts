@@ -10,6 +10,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'misspelled-name': 'warning',
   'unknown-variant': 'warning',
   'availability-mismatch': 'warning',
+  'compound-sizes': 'warning',
 };
 
 export function severityOf(rule: RuleId, options: CheckOptions | undefined): SeveritySetting {

@@ -1,7 +1,7 @@
 // The plain data shapes shared by the core, the CLI and the extension.
 
 /** Rule ids are part of the public interface (CLI JSON, diagnostic codes, disable comments). */
-export type RuleId = FigureRuleId | 'release-date' | 'misspelled-name' | 'unknown-variant' | 'availability-mismatch';
+export type RuleId = FigureRuleId | 'release-date' | 'misspelled-name' | 'unknown-variant' | 'availability-mismatch' | 'compound-sizes';
 /** The rules that judge a parameter figure against the fact base. */
 export type FigureRuleId = 'superseded-figure' | 'contradicted-figure' | 'kind-mismatch' | 'unverified-figure';
 
@@ -14,6 +14,7 @@ export const RULE_IDS: readonly RuleId[] = [
   'misspelled-name',
   'unknown-variant',
   'availability-mismatch',
+  'compound-sizes',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -149,6 +150,11 @@ export interface Finding extends Span {
   variants?: string[];
   /** availability-mismatch: the draft's words calling the size internal or unreleased, and the release of its weights on record. */
   availability?: { cue: string; recorded: Release };
+  /**
+   * compound-sizes: the compound name as written ("Llama 3/2"), the versions whose sizes the list gives
+   * ("Llama 2"), and each version named that lacks this size, with the sizes it comes in.
+   */
+  compoundSizes?: { compound: string; sizesOf: string[]; lacking: { model: string; sizes: string[] }[] };
   /**
    * contradicted-figure: the figure is the writer's own estimate, marked by `cue` ("推测", "probably"), and
    * contradicts the vendor's official figure (`expected`).

@@ -105,6 +105,8 @@ function ruleTitle(rule: RuleId): string {
       return t('unknown variant');
     case 'availability-mismatch':
       return t('public weights called internal');
+    case 'compound-sizes':
+      return t('one version\'s sizes given to a compound name');
   }
 }
 
@@ -133,6 +135,13 @@ export function findingMarkdown(f: Finding): string {
     const r = f.availability.recorded;
     const source = f.sourceUrl ? ` — ${link(f.sourceUrl, hostOf(f.sourceUrl))}` : '';
     lines.push(t('The draft calls **{0}** internal or unreleased (“{1}”); the fact base records its weights as released on **{2}**{3}', md(f.text), md(f.availability.cue), md(r.date), source));
+    return lines.join('\n');
+  }
+  if (f.compoundSizes) {
+    const c = f.compoundSizes;
+    const source = f.sourceUrl ? ` — ${link(f.sourceUrl, hostOf(f.sourceUrl))}` : '';
+    const lacking = c.lacking.map((l) => t('**{0}** comes in {1}', md(l.model), l.sizes.map(md).join(', '))).join('; ');
+    lines.push(t('**{0}** after **{1}** is a size of **{2}**, but not of every version named: {3}{4}', md(f.text), md(c.compound), c.sizesOf.map(md).join(', '), lacking, source));
     return lines.join('\n');
   }
   if (f.variants) {

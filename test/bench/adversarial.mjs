@@ -89,6 +89,9 @@ export const HOSTILE = {
   'a compound heading over one paragraph of sizes provided internally': (size) => `### Meta Llama 3.1/3.2\n\n${fill('企业内部提供 11B/90B 对齐版本；', size)}`,
   'a section of short names': (size) => `## DeepSeek-V3 / DeepSeek-R1\n\n${fill('V3 has 671B total parameters; R1 推测活跃参数 40B+，R1R1 V3.1 R1-Zero ', size)}`,
   'many sections of short names': (size) => fill('## DeepSeek-R1 and Kimi K2\nR1 has 50B active parameters, K2 has 1T.\n', size),
+  'one line of compound names given one version\'s sizes': (size) => fill('Llama 3/2（7B/13B/70B）', size),
+  'a compound name before one line of sizes': (size) => `Llama 3/2 (${fill('7B/13B, ', size)}`,
+  'one line of compound names before colons and sizes': (size) => fill('Llama 3 & 2: 7B, 13B and 70B; Llama 3/3.1/3.2/2 (8B/1B/7B) ', size),
   'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 

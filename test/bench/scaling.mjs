@@ -136,6 +136,11 @@ const HAND = [
   'Llama 3.2 的 90B 版本未开源',
   'Meta keeps Llama 3.1 405B internal',
   'Internal benchmarks show Llama 3.2 (90B) beats GPT-4o',
+  // one version's sizes given to a compound name
+  'Llama 3/2（7B/13B/70B）',
+  'based on Llama 3/2 (7B, 13B and 70B)',
+  '**Llama 3 & 2**: 7B/13B/70B',
+  'Llama 2/3 (7B/8B/13B/70B)',
   // disable comments and directives
   'GPT-5.5 has 9.7T parameters. <!-- factlint-disable-line contradicted-figure -->',
   '<!-- factlint-disable-next-line --> GPT-5.5 has 9.7T parameters',

@@ -93,7 +93,7 @@ test('sarif: SARIF 2.1.0 with rules, region and fix', () => {
   assert.equal(s.version, '2.1.0');
   assert.equal(s.runs.length, 1);
   assert.equal(s.runs[0].tool.driver.name, 'factlint');
-  assert.deepEqual(s.runs[0].tool.driver.rules.map((x) => x.id), ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure', 'release-date', 'misspelled-name', 'unknown-variant', 'availability-mismatch']);
+  assert.deepEqual(s.runs[0].tool.driver.rules.map((x) => x.id), ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure', 'release-date', 'misspelled-name', 'unknown-variant', 'availability-mismatch', 'compound-sizes']);
   const [res] = s.runs[0].results;
   assert.equal(res.ruleId, 'superseded-figure');
   assert.equal(res.level, 'warning');

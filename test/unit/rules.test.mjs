@@ -84,7 +84,7 @@ test('severities option: a rule can be raised or turned off', () => {
 });
 
 test('DEFAULT_SEVERITY and RULE_IDS are the public interface', () => {
-  assert.deepEqual([...core.RULE_IDS], ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure', 'release-date', 'misspelled-name', 'unknown-variant', 'availability-mismatch']);
+  assert.deepEqual([...core.RULE_IDS], ['superseded-figure', 'contradicted-figure', 'kind-mismatch', 'unverified-figure', 'release-date', 'misspelled-name', 'unknown-variant', 'availability-mismatch', 'compound-sizes']);
   assert.deepEqual(core.DEFAULT_SEVERITY, {
     'superseded-figure': 'warning',
     'contradicted-figure': 'warning',
@@ -94,6 +94,7 @@ test('DEFAULT_SEVERITY and RULE_IDS are the public interface', () => {
     'misspelled-name': 'warning',
     'unknown-variant': 'warning',
     'availability-mismatch': 'warning',
+    'compound-sizes': 'warning',
   });
 });
 

@@ -205,9 +205,9 @@ suite('factlint extension', () => {
     assert.match(doc.getText(), /id: gpt-5\.5/);
     assert.equal(doc.uri.scheme, 'factlint');
   });
-  test('release-date, misspelled-name, unknown-variant, availability-mismatch and own estimates: diagnostics, hover, and the name fix', async () => {
+  test('release-date, misspelled-name, unknown-variant, availability-mismatch, own estimates and compound-sizes: diagnostics, hover, and the name fix', async () => {
     const doc = await openDraft('slips.md');
-    const ds = await waitForDiagnostics(doc.uri, (all) => factlintOnly(all).length >= 5);
+    const ds = await waitForDiagnostics(doc.uri, (all) => factlintOnly(all).length >= 7);
     assert.deepEqual(
       factlintOnly(ds).map((d) => [ruleOf(d), doc.getText(d.range), d.severity]),
       [
@@ -216,6 +216,8 @@ suite('factlint extension', () => {
         ['unknown-variant', 'Phi-3.5-medium', vscode.DiagnosticSeverity.Warning],
         ['availability-mismatch', '90B', vscode.DiagnosticSeverity.Warning],
         ['contradicted-figure', '40B', vscode.DiagnosticSeverity.Warning],
+        ['compound-sizes', '7B', vscode.DiagnosticSeverity.Warning],
+        ['compound-sizes', '13B', vscode.DiagnosticSeverity.Warning],
       ],
     );
     assert.match(await hoverAt(doc, '70B'), /2024-01/);
@@ -226,12 +228,16 @@ suite('factlint extension', () => {
     const estimate = await hoverAt(doc, '40B');
     assert.match(estimate, /own estimate \("probably"\)/);
     assert.match(estimate, /37B/);
+    // The 13B after "Llama 3/2" (the first 13B is Code Llama's).
+    const compound = await hoverAt(doc, '13B', 1);
+    assert.match(compound, /one version's sizes given to a compound name/);
+    assert.match(compound, /\*\*13B\*\* after \*\*Llama 3\/2\*\* is a size of \*\*Llama 2\*\*, but not of every version named: \*\*Llama 3\*\* comes in 8B, 70B, 400B/);
     const [arya] = on(doc, 'Arya')(ds);
     const actions = await codeActions(doc, (arya as vscode.Diagnostic).range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.filter((a) => a.isPreferred);
     assert.deepEqual(preferred.map((a) => a.title), ['Replace with Tiny Aya']);
     await apply(preferred[0] as vscode.CodeAction);
     assert.match(doc.getText(), /^Tiny Aya is a 3\.35B parameter model\.$/m);
-    await waitForDiagnostics(doc.uri, (all) => on(doc, 'Arya')(all).length === 0 && factlintOnly(all).length === 4);
+    await waitForDiagnostics(doc.uri, (all) => on(doc, 'Arya')(all).length === 0 && factlintOnly(all).length === 6);
   });
 });
