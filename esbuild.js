@@ -65,7 +65,9 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
   ];
   if (fs.existsSync('src/extension/extension.ts')) {
-    builds.push(esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
+    // The YAML readers are a chunk of their own, required by the extension only for workspaces with fact files.
+    builds.push(esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './factFiles.js'] }));
+    builds.push(esbuild.build({ ...common, entryPoints: ['src/core/factFiles.ts'], outfile: 'dist/factFiles.js' }));
   }
   await Promise.all(builds);
   writeCliCodeCache();

@@ -5,13 +5,12 @@ import {
   CONFIG_FILE_NAME,
   createChecker,
   mergeFactBases,
-  parseFactBase,
-  parseProjectConfig,
   type Checker,
   type FactBase,
   type FactProblem,
   type ProjectConfig,
 } from '../core';
+import { factFileReaders } from './factFileReaders';
 import { settingsFor } from './settings';
 
 export interface FactSetup {
@@ -161,7 +160,7 @@ export class WorkspaceFacts implements vscode.Disposable {
       if (text !== undefined) {
         configUri = candidate;
         configText = text;
-        const parsed = parseProjectConfig(candidate.toString(), text);
+        const parsed = factFileReaders().parseProjectConfig(candidate.toString(), text);
         problems.push(...parsed.problems);
         if (parsed.problems.some((p) => p.severity === 'error')) degraded = true;
         else config = parsed.config;
@@ -188,7 +187,7 @@ export class WorkspaceFacts implements vscode.Disposable {
         else this.log.appendLine(`factlint.facts: ${message}`);
         continue;
       }
-      const parsed = parseFactBase(uri.toString(), text);
+      const parsed = factFileReaders().parseFactBase(uri.toString(), text);
       problems.push(...parsed.problems);
       if (parsed.base && !parsed.problems.some((p) => p.severity === 'error')) {
         extras.push(parsed.base);

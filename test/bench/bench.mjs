@@ -139,7 +139,8 @@ if (fs.existsSync('/usr/bin/time')) {
 }
 
 const sizes = {};
-for (const f of ['dist/cli.js', 'dist/extension.js', 'dist/facts.json']) {
+// dist/factFiles.js holds the YAML readers, which the extension requires only for workspaces with fact files.
+for (const f of ['dist/cli.js', 'dist/extension.js', 'dist/factFiles.js', 'dist/facts.json']) {
   const p = path.join(root, f);
   if (fs.existsSync(p)) sizes[f] = Math.round(fs.statSync(p).size / 1024);
 }
@@ -228,7 +229,7 @@ fs.rmSync(dir, { recursive: true, force: true });
     ['CLI 1 MB / limit.mjs', cli1m?.ratio, '<= 2'],
     ['CLI 10 MB / CLI 1 MB', cli10m && cli1m ? +(cli10m.cliMs / cli1m.cliMs).toFixed(2) : undefined, '<= 11'],
     ['CLI 10 MB peak RSS (MB)', cli10m?.cliRssMB, '<= 200'],
-    ['dist/extension.js (KB, production)', prodExt, '<= 300'],
+    ['dist/extension.js (KB, production; + dist/factFiles.js ' + sizes['dist/factFiles.js'] + ' KB on demand)', prodExt, '<= 300'],
     ['.vsix (KB)', vsixKB, '<= 400'],
     ['activation (ms, last test:vscode)', fromVscode.activationMs, '<= 30'],
     ['keystroke-to-squiggle, 100 KB (ms, last test:vscode)', fromVscode.keystrokeToSquiggleMs, `<= ${(fromVscode.delayMs ?? 150) + 100}`],
