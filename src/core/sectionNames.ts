@@ -62,14 +62,14 @@ function shortNamesOf(mentions: readonly ModelMention[], models: Map<string, Mod
   return out.size ? out : NONE;
 }
 
-// A heading outside the block is read once (by identity), not once per block under it: it may hold thousands of names.
-const OUTSIDE = new WeakMap<HeadingOutline, ShortNames>();
+// A heading outside the block is read once, not once per block under it (it may hold thousands of names): the
+// blocks under one heading come one after another, so the last heading read is the one asked for again.
+let lastOutside: { heading: HeadingOutline; names: ShortNames } | undefined;
 
 function outsideShortNames(heading: HeadingOutline | undefined, models: Map<string, ModelFact>): ShortNames {
   if (!heading) return NONE;
-  let names = OUTSIDE.get(heading);
-  if (!names) OUTSIDE.set(heading, (names = shortNamesOf(heading.mentions, models)));
-  return names;
+  if (lastOutside?.heading !== heading) lastOutside = { heading, names: shortNamesOf(heading.mentions, models) };
+  return lastOutside.names;
 }
 
 /** Whether text[start, end) is a whole token, as a model name must be (not inside "R1-Zero", "V3.1" or "GPT-V3"). */
