@@ -1,4 +1,5 @@
-// Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked.
+// Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked, or reported by a lead ("Reportedly,").
+import { type Leads, namesModel, readLeads } from './attributionLeads';
 import { FoldingPattern } from './caseFolding';
 import { isOwnEstimate, OWN_HEDGES } from './ownEstimates';
 import { countBelow } from './spanSearch';
@@ -9,7 +10,7 @@ import type { Span } from './types';
 const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
 const CUE_BEFORE =
-  /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates)\b|不是|并非|而非|并没有|没有|不具有|传闻|据传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|据称|所谓|并不是/iu;
+  /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|according to (?:(?:some|several|multiple|many|unconfirmed|early|earlier|recent|media|press|news|industry|unnamed|anonymous|insider|various|other|the)\s+){0,3}(?:reports|sources))\b|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是/iu;
 
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
@@ -30,6 +31,8 @@ interface SentenceScan {
   firstCue: Map<number, Span | null>;
   /** Per clause start: what the clause's cues say of the writer's own estimates (read when a claim asks). */
   stance: Map<number, ClauseStance>;
+  /** Per clause: the attribution lead ("According to early leaks,") that reports it, or -1; read when a claim first asks. */
+  leads?: Leads;
 }
 
 /** The first cue that marks the writer's own estimate and the first cue of any other kind, in one clause. */
@@ -133,27 +136,58 @@ function asksAbout(text: string, scan: SentenceScan, figure: Span): boolean {
   return scan.asks && !WHY.test(text.slice(scan.start, figure.start));
 }
 
-/** True when the sentence negates, rumours, questions or labels the figure as superseded. */
-export function isDistanced(text: string, figure: Span, sentence: Span): boolean {
+/**
+ * The clause of an attribution lead that reports the figure's clause ("Reportedly, GPT-5.5 has 9.7T"), as its
+ * index (a clause index is also the number of breaks before it), start and end; undefined when none does.
+ * `models` are the text's model names (sorted): a lead naming one is a statement of its own, not a lead.
+ */
+function leadOf(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): { index: number; start: number; end: number } | undefined {
+  scan.leads ??= readLeads(text, scan);
+  const index = scan.leads.governing[clauseIndex] ?? -1;
+  const turn = scan.leads.turnAt[clauseIndex] ?? -1;
+  if (index < 0 || (turn >= 0 && turn < figure.start)) return undefined;
+  const start = index > 0 ? scan.breakEnds[index - 1]! : scan.start;
+  const end = scan.breakStarts[index]!;
+  return namesModel(models, start, end) ? undefined : { index, start, end };
+}
+
+const NO_MODELS: readonly Span[] = [];
+
+/**
+ * True when the sentence negates, rumours, questions or labels the figure as superseded, or an attribution
+ * lead before its clause reports it. `models` are the text's model names, sorted by start.
+ */
+export function isDistanced(text: string, figure: Span, sentence: Span, models: readonly Span[] = NO_MODELS): boolean {
   const scan = scanSentence(text, sentence);
   if (asksAbout(text, scan, figure)) return true;
   const clause = clauseOf(scan, figure);
   if (cueBefore(text, scan, clause.start, clause.before, figure.start)) return true;
-  return CUE_AFTER.test(text.slice(figure.end, clause.end));
+  if (CUE_AFTER.test(text.slice(figure.end, clause.end))) return true;
+  return leadOf(text, scan, clause.before, figure, models) !== undefined;
 }
 
 /**
- * The word by which the writer marks a figure as its own estimate ("推测", "we speculate", "probably"), when
- * nothing else in the figure's clause distances it (a report, a rumour, a denial, a question); else undefined.
+ * The word by which the writer marks a figure as its own estimate ("推测", "we speculate", "probably"), in
+ * the figure's clause or in a lead before it ("我们推测，"), when nothing else distances it (a report, a
+ * rumour, a denial, a question, a lead such as "据推测，" that reports someone else's); else undefined.
  */
 export function ownEstimateCue(text: string, figure: Span, sentence: Span, models: readonly Span[]): string | undefined {
   const scan = scanSentence(text, sentence);
   if (asksAbout(text, scan, figure)) return undefined;
   const clause = clauseOf(scan, figure);
   const stance = clauseStance(text, scan, clause.start, clause.before, models);
-  if (stance.firstOther < figure.start || !stance.firstOwn || stance.firstOwn.end > figure.start) return undefined;
+  if (stance.firstOther < figure.start) return undefined;
+  let own = stance.firstOwn && stance.firstOwn.end <= figure.start ? stance.firstOwn : null;
+  const lead = leadOf(text, scan, clause.before, figure, models);
+  if (lead) {
+    // A lead is someone else's report unless its only cues are the writer's own.
+    const leadStance = clauseStance(text, scan, lead.start, lead.index, models);
+    if (leadStance.firstOther < Infinity || !leadStance.firstOwn) return undefined;
+    own ??= leadStance.firstOwn;
+  }
+  if (!own) return undefined;
   if (otherCueTouching(text, clause.start, figure.start, models) || CUE_AFTER.test(text.slice(figure.end, clause.end))) return undefined;
-  return text.slice(stance.firstOwn.start, stance.firstOwn.end);
+  return text.slice(own.start, own.end);
 }
 
 /** Reads a clause's cues once, up to its first cue that is no own estimate: every figure of the clause shares them. */

@@ -287,7 +287,7 @@ export function readSentences(
       const gi = indexAt(sentences, g.raw.start);
       const s = gi >= 0 ? sentences[gi]! : unit;
       const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
-      out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s), sentence: s });
+      out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s, unitMentions), sentence: s });
     }
   }
   if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
@@ -466,6 +466,6 @@ export function readSizedNames(masked: string, spans: Span[], mentions: ModelMen
     const raw: RawFigure = { start, end, text: masked.slice(start, end), value, low: value, high: value, precision, numberStart: start, numberEnd: start + size.num.length, scale: size.scale, isRange: false, isProduct: false };
     const si = indexAt(spans, start);
     const span = si >= 0 ? spans[si]! : m;
-    out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: false }), raw, mention: m, distanced: isDistanced(masked, raw, span), sentence: span });
+    out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: false }), raw, mention: m, distanced: isDistanced(masked, raw, span, mentions), sentence: span });
   }
 }

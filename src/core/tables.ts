@@ -112,7 +112,7 @@ export function readRow(
     const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (shape.blankColumns.has(col) && onlyFigure()) ? rowModel : undefined));
     // No variant-list check here: in a row a pipe next to a figure is a cell border ("|Llama 1|7B|").
     if (!mention || isUnusable(masked, mention)) continue;
-    out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell) });
+    out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell, unitMentions) });
   }
   // Unitless numbers in a "Params (B)" column take the header's unit.
   if (!rowModel) return;

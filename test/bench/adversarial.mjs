@@ -92,6 +92,9 @@ export const HOSTILE = {
   'one line of compound names given one version\'s sizes': (size) => fill('Llama 3/2（7B/13B/70B）', size),
   'a compound name before one line of sizes': (size) => `Llama 3/2 (${fill('7B/13B, ', size)}`,
   'one line of compound names before colons and sizes': (size) => fill('Llama 3 & 2: 7B, 13B and 70B; Llama 3/3.1/3.2/2 (8B/1B/7B) ', size),
+  'one line of attributed claims': (size) => fill('Reportedly, GPT-5.5 has 9.7T, ', size),
+  'one lead over a line of comma clauses': (size) => 'According to early leaks, ' + fill('GPT-5.5 has 9.7T parameters, ', size),
+  'one line of Chinese leads, turns and own estimates': (size) => fill('据传，DeepSeek-V3 活跃参数 50B，不过 DeepSeek-R1 推测活跃参数 40B+，我们推测，DeepSeek-R1 活跃参数 50B，leaks of 9.7T, ', size),
   'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 

@@ -1,0 +1,95 @@
+// Finds the attribution phrase that opens a clause ("According to early leaks,", "据传，", "有传言称：") and the clauses it reports, up to a contrastive turn.
+import { FoldingPattern } from './caseFolding';
+import { mayHoldFigures, scanFigures } from './figures';
+import { countStartingBefore } from './spanSearch';
+import type { Span } from './types';
+
+/**
+ * Words that attribute what follows to an unconfirmed source: rumours, leaks, reports, speculation,
+ * someone's estimate. Temporal cues ("early", "initially", "此前") are left out: "In early 2024," opens
+ * plenty of asserted sentences. "According to" alone is neutral; only "according to" an unconfirmed
+ * source is a report ("according to Meta" or "the paper" asserts). "据" must not close "数据" (data).
+ */
+const LEAD_CUE =
+  /\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|widely[- ]circulated|circulat(?:ed|ing)|unconfirmed|estimates|hearsay|insiders?|sources\s+(?:say|said|claim|suggest)\w*|people\s+familiar|according\s+to\s+(?:(?:some|several|multiple|many|unconfirmed|early|earlier|recent|media|press|news|industry|unnamed|anonymous|insider|various|other|the)\s+){0,3}(?:reports|sources|accounts)|(?:media|press|news)\s+reports)\b|传闻|传言|谣传|(?<!数)据(?:传|称|报道|外媒|媒体|消息|知情|业内人士|内部人士|爆料|推测|估计|估算|猜测)|泄露|猜测|推测|估算|估计|预估|报道称|消息称|媒体报道|外媒报道|网传|爆料|坊间|小道消息|消息人士|知情人士/iu;
+
+/**
+ * A lead that rejects or confirms its source asserts what follows: "Contrary to early leaks,", "Rumours
+ * aside,", "Despite the rumours,", "与传闻不同，", "OpenAI 辟谣称：", "By official estimates,". So does one that
+ * only dates it ("After the leak,", "泄露事件后，"). "未经证实" (unconfirmed) is no confirmation.
+ */
+const REJECTS =
+  /\b(?:not|never|no|nor|contrary|unlike|despite|spite|notwithstanding|aside|although|though|rather\s+than|instead\s+of|den(?:y|ies|ied|ying)|dismiss\w*|refut\w*|debunk\w*|disprov\w*|dispel\w*|confirm(?:s|ed|ing)?|correct(?:s|ed|ing)?|myths?|false|wrong|incorrect|official(?:ly)?|announc\w*|after|following|since|in\s+the\s+wake\s+of)\b|不是|并非|而非|没有|并不|并未|不同|相反|否认|辟谣|澄清|驳斥|不实|有误|错误|(?<!未经|未被|尚未|未)(?:证实|确认)|印证|撇开|抛开|尽管|虽然|不管|官方|宣布|(?:之|以)?后[\s*_]*$/iu;
+
+// Turns that end a lead's reach: what follows them is the writer's again. They are read over every clause
+// of a sentence (a 1 MB line may be one clause), so they run without `u` where that changes nothing.
+/** A clause break that turns: ", but", ", while", " whereas ", "但", "然而" (not the "但" of "不但", not only). */
+const TURN_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:but|yet|while|whereas|though|although|instead|rather)\b|\s(?:but|whereas)\s|(?<!不)但|然而|而是`, 'iuy');
+/**
+ * A turn anywhere in a clause. Not "yet" ("not yet released"), "rather" ("a rather large"), "instead" or
+ * "不过" ("不过 50B", merely 50B): those turn only where they open the clause.
+ */
+const TURN_INSIDE = new FoldingPattern(String.raw`\b(?:however|nevertheless|nonetheless|whereas|while|though|although)\b|却|反而`, 'iu');
+/** A clause opening on a turn or a correction, or on a bare "而" (whereas; not "而且", "而言", "而后"). */
+const TURN_OPENING = new FoldingPattern(String.raw`^[\s>*_]*(?:(?:but|yet|however|instead|in\s+fact|actually|in\s+reality|in\s+truth)\b|不过|可是|实际上|事实上|其实|实则|而(?!且|言|后))`, 'iu');
+
+/** The break after a lead: a comma or colon alone, no connective. */
+const LEAD_BREAK = /^[,，:：]\s*$/u;
+/** A lead is a short phrase; a long first clause is a statement of its own. */
+const LEAD_MAX = 80;
+
+/** The clauses of a sentence as its clause breaks cut it. */
+export interface Clauses {
+  start: number;
+  end: number;
+  breakStarts: readonly number[];
+  breakEnds: readonly number[];
+}
+
+/** Per clause of a sentence: the lead that reports it, and where a turn inside it ends that report. */
+export interface Leads {
+  /** The index of the nearest attribution lead before the clause that still reaches it, or -1. */
+  governing: Int32Array;
+  /** Where the first turn inside the clause starts ("…9.7T while X has…"), or -1: a lead reaches figures before it only. */
+  turnAt: Int32Array;
+}
+
+/** One walk over the sentence: a line of thousands of clauses is read once, not once per figure. */
+export function readLeads(text: string, c: Clauses): Leads {
+  const count = c.breakStarts.length + 1;
+  const governing = new Int32Array(count);
+  const turnAt = new Int32Array(count).fill(-1);
+  let current = -1;
+  for (let i = 0; i < count; i++) {
+    const start = i > 0 ? c.breakEnds[i - 1]! : c.start;
+    const end = i < count - 1 ? c.breakStarts[i]! : c.end;
+    const clause = text.slice(start, Math.max(start, end));
+    if (i > 0 && turnsAt(text, c.breakStarts[i - 1]!)) current = -1;
+    governing[i] = current;
+    const turn = TURN_OPENING.in(text).test(clause) ? 0 : clause.search(TURN_INSIDE.in(text));
+    if (turn >= 0) {
+      turnAt[i] = start + turn;
+      current = -1;
+    }
+    // A turn inside a lead ("But reportedly,") comes before all it reports.
+    if (i < count - 1 && clause.length <= LEAD_MAX && LEAD_BREAK.test(text.slice(c.breakStarts[i]!, c.breakEnds[i]!)) && LEAD_CUE.test(clause)) {
+      // A rejected source asserts what follows; a lead stating a figure reports that figure, not the next clause's.
+      if (REJECTS.test(clause)) current = -1;
+      else if (!(mayHoldFigures(clause) && scanFigures(clause).length > 0)) current = i;
+    }
+  }
+  return { governing, turnAt };
+}
+
+/** Whether the clause break at `at` turns; read in the whole text, so "不但" is seen. */
+function turnsAt(text: string, at: number): boolean {
+  const re = TURN_BREAK.in(text);
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** Whether a model name stands in text[start, end): a lead naming a model is a statement about it. */
+export function namesModel(models: readonly Span[], start: number, end: number): boolean {
+  const i = countStartingBefore(models, end);
+  return i > 0 && models[i - 1]!.end > start;
+}
