@@ -64,9 +64,10 @@ export function readLeads(text: string, c: Clauses): Leads {
     const start = i > 0 ? c.breakEnds[i - 1]! : c.start;
     const end = i < count - 1 ? c.breakStarts[i]! : c.end;
     const clause = text.slice(start, Math.max(start, end));
-    if (i > 0 && turnsAt(text, c.breakStarts[i - 1]!)) current = -1;
+    // Turns matter only in a clause a lead reaches: most sentences have no lead, and are not searched for turns.
+    if (current >= 0 && i > 0 && turnsAt(text, c.breakStarts[i - 1]!)) current = -1;
     governing[i] = current;
-    const turn = TURN_OPENING.in(text).test(clause) ? 0 : clause.search(TURN_INSIDE.in(text));
+    const turn = current < 0 ? -1 : TURN_OPENING.in(text).test(clause) ? 0 : clause.search(TURN_INSIDE.in(text));
     if (turn >= 0) {
       turnAt[i] = start + turn;
       current = -1;
