@@ -147,6 +147,18 @@ for (const text of [
   });
 }
 
+test('"≠" between a name and a figure negates it like "is not"; "=" asserts it', () => {
+  const read = (text) => bundled().check(text);
+  for (const text of ['Mixtral 8x7B ≠ 56B', 'Mixtral 8x7B ≠ 56B parameters.', '| Model | Params |\n|---|---|\n| Mixtral 8x7B | ≠ 56B |\n']) {
+    const r = read(text);
+    assert.deepEqual(r.findings, [], text);
+    assert.deepEqual(r.claims.map((c) => [c.figure.text, c.distanced]), [['56B', true]], text);
+  }
+  for (const text of ['Mixtral 8x7B = 56B', 'Mixtral 8x7B has 56B parameters.']) {
+    assert.deepEqual(read(text).findings.map((f) => [f.ruleId, f.modelId, f.text]), [['contradicted-figure', 'mixtral-8x7b', '56B']], text);
+  }
+});
+
 test('an unlabelled row in the same table still gets its warning', () => {
   const text = 'GPT-5.5 parameter estimates:\n\n| Estimate | Parameters | Source |\n|---|---|---|\n| Initial estimate | 9.7T | Early leaks/speculation |\n| Current | 9.7T | OpenAI |\n';
   const f = starter().check(text).findings;
