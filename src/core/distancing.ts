@@ -1,5 +1,5 @@
-// Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked, or reported by a lead ("Reportedly,").
-import { type Leads, namesModel, readLeads } from './attributionLeads';
+// Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked, or reported by an attribution ("Reportedly, …", "…, sources say.").
+import { type Attributions, namesModel, readAttributions } from './attributions';
 import { FoldingPattern } from './caseFolding';
 import { isOwnEstimate, OWN_HEDGES } from './ownEstimates';
 import { countBelow } from './spanSearch';
@@ -31,8 +31,8 @@ interface SentenceScan {
   firstCue: Map<number, Span | null>;
   /** Per clause start: what the clause's cues say of the writer's own estimates (read when a claim asks). */
   stance: Map<number, ClauseStance>;
-  /** Per clause: the attribution lead ("According to early leaks,") that reports it, or -1; read when a claim first asks. */
-  leads?: Leads;
+  /** Per clause: the attribution lead ("According to early leaks,") or trailing attribution (", reportedly.") that reports it; read when a claim first asks. */
+  attributions?: Attributions;
 }
 
 /** The first cue that marks the writer's own estimate and the first cue of any other kind, in one clause. */
@@ -136,26 +136,42 @@ function asksAbout(text: string, scan: SentenceScan, figure: Span): boolean {
   return scan.asks && !WHY.test(text.slice(scan.start, figure.start));
 }
 
+/** The clause of an attribution: its index (a clause index is also the number of breaks before it), start and end. */
+interface AttributionClause {
+  index: number;
+  start: number;
+  end: number;
+}
+
 /**
- * The clause of an attribution lead that reports the figure's clause ("Reportedly, GPT-5.5 has 9.7T"), as its
- * index (a clause index is also the number of breaks before it), start and end; undefined when none does.
- * `models` are the text's model names (sorted): a lead naming one is a statement of its own, not a lead.
+ * The clauses of the attributions that report the figure's clause: a lead before it ("Reportedly, GPT-5.5 has
+ * 9.7T") and a trailing one after it ("GPT-5.5 has 9.7T, reportedly."), with no turn between them and the figure.
+ * `models` are the text's model names (sorted): an attribution naming one is a statement of its own.
  */
-function leadOf(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): { index: number; start: number; end: number } | undefined {
-  scan.leads ??= readLeads(text, scan);
-  const index = scan.leads.governing[clauseIndex] ?? -1;
-  const turn = scan.leads.turnAt[clauseIndex] ?? -1;
-  if (index < 0 || (turn >= 0 && turn < figure.start)) return undefined;
+function attributionsOf(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): AttributionClause[] {
+  const a = (scan.attributions ??= readAttributions(text, scan));
+  const found: AttributionClause[] = [];
+  const lead = a.governing[clauseIndex] ?? -1;
+  const turn = a.turnAt[clauseIndex] ?? -1;
+  if (lead >= 0 && !(turn >= 0 && turn < figure.start)) pushUnnamed(found, scan, lead, models);
+  const trail = a.trailing[clauseIndex] ?? -1;
+  const from = a.trailFrom[clauseIndex] ?? -1;
+  if (trail >= 0 && !(from >= 0 && from > figure.start)) pushUnnamed(found, scan, trail, models);
+  return found;
+}
+
+/** Adds the attribution clause at `index` unless it names a model. */
+function pushUnnamed(found: AttributionClause[], scan: SentenceScan, index: number, models: readonly Span[]): void {
   const start = index > 0 ? scan.breakEnds[index - 1]! : scan.start;
-  const end = scan.breakStarts[index]!;
-  return namesModel(models, start, end) ? undefined : { index, start, end };
+  const end = scan.breakStarts[index] ?? scan.end;
+  if (!namesModel(models, start, end)) found.push({ index, start, end });
 }
 
 const NO_MODELS: readonly Span[] = [];
 
 /**
  * True when the sentence negates, rumours, questions or labels the figure as superseded, or an attribution
- * lead before its clause reports it. `models` are the text's model names, sorted by start.
+ * lead before its clause or a trailing attribution after it reports it. `models` are the text's model names, sorted by start.
  */
 export function isDistanced(text: string, figure: Span, sentence: Span, models: readonly Span[] = NO_MODELS): boolean {
   const scan = scanSentence(text, sentence);
@@ -163,13 +179,14 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
   const clause = clauseOf(scan, figure);
   if (cueBefore(text, scan, clause.start, clause.before, figure.start)) return true;
   if (CUE_AFTER.test(text.slice(figure.end, clause.end))) return true;
-  return leadOf(text, scan, clause.before, figure, models) !== undefined;
+  return attributionsOf(text, scan, clause.before, figure, models).length > 0;
 }
 
 /**
  * The word by which the writer marks a figure as its own estimate ("推测", "we speculate", "probably"), in
- * the figure's clause or in a lead before it ("我们推测，"), when nothing else distances it (a report, a
- * rumour, a denial, a question, a lead such as "据推测，" that reports someone else's); else undefined.
+ * the figure's clause or in an attribution that reports it ("我们推测，", ", by our estimates."), when nothing else
+ * distances it (a report, a rumour, a denial, a question, an attribution such as "据推测，" that reports someone
+ * else's); else undefined.
  */
 export function ownEstimateCue(text: string, figure: Span, sentence: Span, models: readonly Span[]): string | undefined {
   const scan = scanSentence(text, sentence);
@@ -178,12 +195,11 @@ export function ownEstimateCue(text: string, figure: Span, sentence: Span, model
   const stance = clauseStance(text, scan, clause.start, clause.before, models);
   if (stance.firstOther < figure.start) return undefined;
   let own = stance.firstOwn && stance.firstOwn.end <= figure.start ? stance.firstOwn : null;
-  const lead = leadOf(text, scan, clause.before, figure, models);
-  if (lead) {
-    // A lead is someone else's report unless its only cues are the writer's own.
-    const leadStance = clauseStance(text, scan, lead.start, lead.index, models);
-    if (leadStance.firstOther < Infinity || !leadStance.firstOwn) return undefined;
-    own ??= leadStance.firstOwn;
+  for (const attribution of attributionsOf(text, scan, clause.before, figure, models)) {
+    // An attribution is someone else's report unless its only cues are the writer's own ("By our estimates,").
+    const stance = clauseStance(text, scan, attribution.start, attribution.index, models);
+    if (stance.firstOther < Infinity || !stance.firstOwn) return undefined;
+    own ??= stance.firstOwn;
   }
   if (!own) return undefined;
   if (otherCueTouching(text, clause.start, figure.start, models) || CUE_AFTER.test(text.slice(figure.end, clause.end))) return undefined;

@@ -95,6 +95,8 @@ export const HOSTILE = {
   'one line of attributed claims': (size) => fill('Reportedly, GPT-5.5 has 9.7T, ', size),
   'one lead over a line of comma clauses': (size) => 'According to early leaks, ' + fill('GPT-5.5 has 9.7T parameters, ', size),
   'one line of Chinese leads, turns and own estimates': (size) => fill('据传，DeepSeek-V3 活跃参数 50B，不过 DeepSeek-R1 推测活跃参数 40B+，我们推测，DeepSeek-R1 活跃参数 50B，leaks of 9.7T, ', size),
+  'one line of claims and trailing attributions': (size) => fill('GPT-5.5 has 9.7T, according to early leaks, ', size),
+  'one trailing attribution after a line of comma clauses': (size) => fill('GPT-5.5 has 9.7T parameters and DeepSeek-V3 has 50B active, ', size) + 'reportedly.',
   'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 

@@ -88,6 +88,9 @@ const ASSERTED = [
   ['与传闻不同，GPT-5.5 有 9.7T 参数。', 'gpt-5.5', '9.7T', 'superseded-figure'],
   ['OpenAI 辟谣称，GPT-5.5 有 9.7T 参数。', 'gpt-5.5', '9.7T', 'superseded-figure'],
   ['泄露事件后，Meta 称 Llama 3 有 13B 参数。', 'llama-3', '13B', 'contradicted-figure'],
+  // So does one that measures against it.
+  ['Compared with early leaks, DeepSeek-V3 has 50B active parameters.', 'deepseek-v3', '50B', 'contradicted-figure'],
+  ['与此前传闻相比，DeepSeek-V3 活跃参数 50B。', 'deepseek-v3', '50B', 'contradicted-figure'],
   // A lead naming a model or stating a figure is a statement of its own.
   ['According to GPT-5 leaks, GPT-5.5 has 9.7T parameters.', 'gpt-5.5', '9.7T', 'superseded-figure'],
   ['Early leaks said 3T, GPT-5.5 has 9.7T parameters.', 'gpt-5.5', '9.7T', 'superseded-figure'],
