@@ -3,9 +3,13 @@ import type { ModelMention } from './types';
 
 // "Llama 3.1 & 3.2" is a compound name; "Llama-3 8B和70B" is a name and a sibling size (a number with a unit).
 // "Phi-3 small/medium" names two variants at once, like "Llama 3/2".
-const COMPOUND_AFTER = /^\s*(?:[/&]|and|和)\s*v?\d+(?:\.\d+)*(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|^\/[a-z]+(?![\w.-])/iu;
+/** A numbered version after a joiner ("/3.2", "& 3.2", "and v2"), not a size ("/70B"). */
+const NUMBERED = String.raw`(?:[/&]|and|和)\s*v?(\d+(?:\.\d+)*)(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))`;
+/** A named variant after a slash ("/medium"). */
+const NAMED = String.raw`\/([a-z]+)(?![\w.-])`;
+const COMPOUND_AFTER = new RegExp(String.raw`^(?:\s*${NUMBERED}|${NAMED})`, 'iu');
 /** One more version of a compound: "/3.2", " & 3.2", " and v2", "/medium". */
-const NEXT_VERSION = /\s*(?:[/&]|and|和)\s*v?(\d+(?:\.\d+)*)(?![\d.]|\s*[BbMmTt亿万](?![A-Za-z]))|\/([a-z]+)(?![\w.-])/iuy;
+const NEXT_VERSION = new RegExp(String.raw`\s*${NUMBERED}|${NAMED}`, 'iuy');
 const LONGEST_LOOK = 12;
 
 /** A compound name in a heading: its first part's mention and the versions after it. */
