@@ -4,14 +4,19 @@ import { mayHoldFigures, scanFigures } from './figures';
 import { countStartingBefore } from './spanSearch';
 import type { Span } from './types';
 
+/** The words that may stand between "according to" and "reports" or "sources" ("according to early media reports"). */
+export const REPORT_QUALIFIERS = String.raw`some|several|multiple|many|unconfirmed|early|earlier|recent|media|press|news|industry|unnamed|anonymous|insider|various|other|the`;
+
 /**
  * Words that attribute what follows to an unconfirmed source: rumours, leaks, reports, speculation,
  * someone's estimate. Temporal cues ("early", "initially", "此前") are left out: "In early 2024," opens
  * plenty of asserted sentences. "According to" alone is neutral; only "according to" an unconfirmed
  * source is a report ("according to Meta" or "the paper" asserts). "据" must not close "数据" (data).
  */
-const LEAD_CUE =
-  /\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|widely[- ]circulated|circulat(?:ed|ing)|unconfirmed|estimates|hearsay|insiders?|sources\s+(?:say|said|claim|suggest)\w*|people\s+familiar|according\s+to\s+(?:(?:some|several|multiple|many|unconfirmed|early|earlier|recent|media|press|news|industry|unnamed|anonymous|insider|various|other|the)\s+){0,3}(?:reports|sources|accounts)|(?:media|press|news)\s+reports)\b|传闻|传言|谣传|(?<!数)据(?:传|称|报道|外媒|媒体|消息|知情|业内人士|内部人士|爆料|推测|估计|估算|猜测)|泄露|猜测|推测|估算|估计|预估|报道称|消息称|媒体报道|外媒报道|网传|爆料|坊间|小道消息|消息人士|知情人士/iu;
+const LEAD_CUE = new RegExp(
+  String.raw`\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|widely[- ]circulated|circulat(?:ed|ing)|unconfirmed|estimates|hearsay|insiders?|sources\s+(?:say|said|claim|suggest)\w*|people\s+familiar|according\s+to\s+(?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources|accounts)|(?:media|press|news)\s+reports)\b|传闻|传言|谣传|(?<!数)据(?:传|称|报道|外媒|媒体|消息|知情|业内人士|内部人士|爆料|推测|估计|估算|猜测)|泄露|猜测|推测|估算|估计|预估|报道称|消息称|媒体报道|外媒报道|网传|爆料|坊间|小道消息|消息人士|知情人士`,
+  'iu',
+);
 
 /**
  * An attribution that rejects or confirms its source asserts what it would report: "Contrary to early
@@ -52,6 +57,11 @@ export interface Clauses {
   end: number;
   breakStarts: readonly number[];
   breakEnds: readonly number[];
+}
+
+/** Clause `i` of a sentence: from the end of the break before it (or the sentence start) to the next break (or the sentence end). */
+export function clauseSpan(c: Clauses, i: number): Span {
+  return { start: i > 0 ? c.breakEnds[i - 1]! : c.start, end: c.breakStarts[i] ?? c.end };
 }
 
 /** Per clause of a sentence: the attributions that report it, and where a turn inside it ends or starts that report. */
@@ -100,9 +110,11 @@ export function readAttributions(text: string, c: Clauses): Attributions {
   const turnAt = new Int32Array(count).fill(-1);
   const trailing = new Int32Array(count).fill(-1);
   const trailFrom = new Int32Array(count).fill(-1);
-  const clauseStart = (i: number): number => (i > 0 ? c.breakEnds[i - 1]! : c.start);
-  const clauseEnd = (i: number): number => (i < count - 1 ? c.breakStarts[i]! : c.end);
-  const clauseAt = (i: number): string => text.slice(clauseStart(i), Math.max(clauseStart(i), clauseEnd(i)));
+  const clauseStart = (i: number): number => clauseSpan(c, i).start;
+  const clauseAt = (i: number): string => {
+    const { start, end } = clauseSpan(c, i);
+    return text.slice(start, Math.max(start, end));
+  };
   /**
    * Whether only the sentence end or a turn follows clause i, past clauses of closing marks alone: "…)." and
    * "，但" are two breaks with a clause between them. Each clause is passed over by one such walk at most.

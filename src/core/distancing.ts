@@ -1,5 +1,5 @@
 // Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked, or reported by an attribution ("Reportedly, …", "…, sources say.").
-import { type Attributions, namesModel, readAttributions } from './attributions';
+import { type Attributions, clauseSpan, namesModel, readAttributions, REPORT_QUALIFIERS } from './attributions';
 import { FoldingPattern } from './caseFolding';
 import { isOwnEstimate, OWN_HEDGES } from './ownEstimates';
 import { countBelow } from './spanSearch';
@@ -9,8 +9,10 @@ import type { Span } from './types';
 // The connective is optional and needs its own word boundary: a bare "，" before a CJK character is a break too.
 const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
-const CUE_BEFORE =
-  /\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|according to (?:(?:some|several|multiple|many|unconfirmed|early|earlier|recent|media|press|news|industry|unnamed|anonymous|insider|various|other|the)\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是/iu;
+const CUE_BEFORE = new RegExp(
+  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是`,
+  'iu',
+);
 
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
@@ -162,8 +164,7 @@ function attributionsOf(text: string, scan: SentenceScan, clauseIndex: number, f
 
 /** Adds the attribution clause at `index` unless it names a model. */
 function pushUnnamed(found: AttributionClause[], scan: SentenceScan, index: number, models: readonly Span[]): void {
-  const start = index > 0 ? scan.breakEnds[index - 1]! : scan.start;
-  const end = scan.breakStarts[index] ?? scan.end;
+  const { start, end } = clauseSpan(scan, index);
   if (!namesModel(models, start, end)) found.push({ index, start, end });
 }
 
