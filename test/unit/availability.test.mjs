@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundled, core, FIXTURES, REPO } from './helpers.mjs';
+import { bundled, core, FIXTURES, REPO, lineOf } from './helpers.mjs';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'md', 'availability.md'), 'utf8');
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 const rulesOf = (text, checker = bundled()) => checker.check(text).findings.map((f) => f.ruleId);
 
 // The corpus's source error (cklxx/mini-llm, state_of_the_art_research.md line 61), shaped as written there.

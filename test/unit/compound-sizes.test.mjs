@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundled, core, FIXTURES } from './helpers.mjs';
+import { bundled, core, FIXTURES, lineOf } from './helpers.mjs';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'md', 'compound-sizes.md'), 'utf8');
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 const compoundOf = (text, checker = bundled()) => checker.check(text).findings.filter((f) => f.ruleId === 'compound-sizes');
 /** Each finding as [start, end, the text there]. */
 const rangesOf = (text, findings) => findings.map((f) => [f.start, f.end, text.slice(f.start, f.end)]);

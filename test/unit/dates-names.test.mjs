@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundled, core, FIXTURES } from './helpers.mjs';
+import { bundled, core, FIXTURES, lineOf } from './helpers.mjs';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'md', 'dates-and-names.md'), 'utf8');
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 
 test('the fixture gets exactly the expected findings, on the expected lines', () => {
   const got = bundled()

@@ -73,6 +73,11 @@ process.on('exit', () => {
   }
 });
 
+/** 1-based line of an offset, computed independently of the core. */
+export function lineOf(text, offset) {
+  return lineCol(text, offset).line;
+}
+
 /** 1-based line/column (UTF-16) of an offset, computed independently of the core. */
 export function lineCol(text, offset) {
   const before = text.slice(0, offset);

@@ -3,10 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundled, FIXTURES } from './helpers.mjs';
+import { bundled, FIXTURES, lineOf } from './helpers.mjs';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'md', 'estimates-and-short-names.md'), 'utf8');
-const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 const named = (text) =>
   bundled()
     .check(text)
