@@ -2,7 +2,7 @@
 import type { HeadingOutline } from './associate';
 import { judgeBlock, readBlock, type BlockJudgement, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
-import { frontMatterEnd, splitBlocks } from './blocks';
+import { frontMatterEnd, splitBlocks, type Block } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
@@ -139,9 +139,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   const headingIds = new HeadingIds();
   const facts: RuleFacts = { models, lookup: (name) => models.get(familyOf(name) ?? '') };
 
-  const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] =>
-    // Every field present from the start keeps all block states one shape for V8.
-    splitBlocks(text, from, to, stop).map((b) => ({ start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, hits: undefined, placed: undefined }));
+  const fresh = (text: string, from: number, to: number, stop?: (start: number) => boolean): BlockState[] => splitBlocks(text, from, to, stop).map((b) => stateOf(text, b));
 
   /** The blocks of `text`, keeping every block of the previous text that the edit left alone. */
   const blocksOf = (text: string): BlockState[] => {
@@ -203,8 +201,16 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
   return {
     check(written, options) {
       const text = withLineFeeds(written);
-      const blocks = blocksOf(text);
-      previous = { text, blocks, ...traits };
+      // A one-shot check holds no block state past its block: every object alive at a collection is copied by it.
+      let blocks: Iterable<BlockState>;
+      if (keep) {
+        const kept = blocksOf(text);
+        previous = { text, blocks: kept, ...traits };
+        blocks = kept;
+      } else {
+        traits = traitsOf(text);
+        blocks = statesOf(text, splitBlocks(text));
+      }
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       const placedBlocks: Placed[] = [];
@@ -273,6 +279,17 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       return { findings, mentions, claims };
     },
   };
+}
+
+/** A block's state before anything is read from it. */
+function stateOf(text: string, b: Block): BlockState {
+  // Every field present from the start keeps all block states one shape for V8.
+  return { start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, hits: undefined, placed: undefined };
+}
+
+/** Block states made one at a time, as a one-shot check reads them. */
+function* statesOf(text: string, blocks: Block[]): Generator<BlockState> {
+  for (const b of blocks) yield stateOf(text, b);
 }
 
 /** The surroundings a block is judged in, as text: names, not just models, for a sized name ("Llama 3 70B") is read for its family by its text. */
