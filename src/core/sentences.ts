@@ -148,8 +148,6 @@ export function readSentences(
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
   let colonTopics: Map<number, ModelMention | undefined> | undefined;
-  // The mentions of the headings outside this text, as a set; made when a figure first asks.
-  let fromOutside: Set<ModelMention> | undefined;
   for (const group of groups) {
     if (group.length === 0) continue;
     let explicit = group.some((g) => g.explicit);
@@ -278,7 +276,7 @@ export function readSentences(
     // A mention from a heading or list title above the unit is read as a title; one from outside this text was read there.
     // (A mention of this sentence was already read as usable or not.)
     const title = mention ? mention.end <= unit.start : false;
-    if (!mention || (!(fromOutside ??= outsideMentions(outsideHeadings)).has(mention) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
+    if (!mention || (!isOutsideMention(outsideHeadings, mention) && (!title && usableSet?.has(mention) ? false : isUnusable(masked, mention, title)))) continue;
     // A topic found away from the figure ("Llama 3.1 405B is the largest. We also released 8B ...") is the family, not the sized model.
     // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
     if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
@@ -355,6 +353,21 @@ function outsideTopic(heading: HeadingOutline): ModelMention | null | undefined 
   const topic = oneTopic(heading.mentions);
   OUTSIDE_TOPICS.set(heading, topic);
   return topic;
+}
+
+/** Up to this many mentions, the headings outside this text are scanned for a mention rather than indexed. */
+const OUTSIDE_SCAN_LIMIT = 16;
+
+/**
+ * Whether a mention is one of the headings' outside this text. A section sits under a handful of names, which
+ * are scanned: a set (and a WeakMap entry) per list of headings cost more than the scans it saves.
+ */
+function isOutsideMention(headings: HeadingOutline[], m: ModelMention): boolean {
+  let count = 0;
+  for (const h of headings) count += h.mentions.length;
+  if (count > OUTSIDE_SCAN_LIMIT) return outsideMentions(headings).has(m);
+  for (const h of headings) if (h.mentions.includes(m)) return true;
+  return false;
 }
 
 /** The mentions of the headings outside this text, as a set (one per list of headings). */
