@@ -19,6 +19,12 @@ const LEAD_CUE = new RegExp(
 );
 
 /**
+ * LEAD_CUE without its word bounds and lookbehind: it matches wherever LEAD_CUE matches in any part of a
+ * text, so a sentence it finds nothing in has no attribution, and is not cut into clauses to look for one.
+ */
+const LEAD_CUE_ANYWHERE = new FoldingPattern(LEAD_CUE.source.replaceAll(String.raw`\b`, '').replace('(?<!数)', ''), 'iu');
+
+/**
  * An attribution that rejects or confirms its source asserts what it would report: "Contrary to early
  * leaks,", "Rumours aside,", "Despite the rumours,", "与传闻不同，", "OpenAI 辟谣称：", "By official estimates,",
  * ", confirming early leaks.". So does one that only dates it ("After the leak,", "泄露事件后，") or measures
@@ -105,6 +111,7 @@ function withoutClosing(clause: string): string {
  * a line of thousands of clauses is read twice at most, not once per figure.
  */
 export function readAttributions(text: string, c: Clauses): Attributions {
+  if (!mayAttribute(text, c)) return NO_ATTRIBUTIONS;
   const count = c.breakStarts.length + 1;
   const governing = new Int32Array(count);
   const turnAt = new Int32Array(count).fill(-1);
@@ -175,6 +182,14 @@ export function readAttributions(text: string, c: Clauses): Attributions {
     }
   }
   return { governing, turnAt, trailing, trailFrom };
+}
+
+/** No clause reported: readers take a missing entry as -1. */
+const NO_ATTRIBUTIONS: Attributions = { governing: new Int32Array(0), turnAt: new Int32Array(0), trailing: new Int32Array(0), trailFrom: new Int32Array(0) };
+
+/** Whether an attribution word stands in the sentence. */
+function mayAttribute(text: string, c: Clauses): boolean {
+  return LEAD_CUE_ANYWHERE.in(text).test(text.slice(c.start, c.end));
 }
 
 /** Where the last match of a global regex in `s` starts, or -1. */
