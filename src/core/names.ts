@@ -82,17 +82,26 @@ interface TrieNode {
   terminal: boolean;
 }
 
-/** One edge of the compiled trie: an atom to consume, then the node it leads to. */
-/** A character class of every character the atoms start with, in both cases (the regex also has the `i` flag). */
-function firstCharClass(atoms: Iterable<string>): string {
-  const chars = new Set<string>();
-  for (const atom of atoms) {
-    const c = atom.charAt(0);
-    for (const v of [c, c.toLowerCase(), c.toUpperCase()]) if (v.length === 1) chars.add(v);
+/**
+ * The prefilter's alternation of first atoms, longest first, factored by first character (as the
+ * `i` flag folds it): at a position V8 then tries the one group that can match, not every atom.
+ * Atoms in different groups never match at the same position, so the order within a group is the
+ * only order that matters.
+ */
+function firstAtomsPattern(atoms: Iterable<string>): string {
+  const groups = new Map<number, string[]>();
+  for (const atom of [...atoms].sort((a, b) => b.length - a.length)) {
+    const key = foldCode(atom.charCodeAt(0));
+    const group = groups.get(key);
+    if (group) group.push(atom);
+    else groups.set(key, [atom]);
   }
-  return `[${[...chars].map((c) => c.replace(/[\]\\^-]/g, '\\$&')).join('')}]`;
+  // A letter atom is a whole letter run of its alias: in text it never runs on into another letter.
+  const rest = (atom: string): string => literalPattern(atom.slice(1)) + (/^[a-z]+$/.test(atom) ? '(?![A-Za-z])' : '');
+  return [...groups.values()].map((group) => literalPattern(group[0]!.charAt(0)) + (group.length === 1 ? rest(group[0]!) : `(?:${group.map(rest).join('|')})`)).join('|');
 }
 
+/** One edge of the compiled trie: an atom to consume, then the node it leads to. */
 interface Step {
   atom: string;
   kind: 'sep' | 'optionalSep' | 'chars';
@@ -182,12 +191,8 @@ export class NameMatcher {
     }
     if (root.children.size === 0) return;
     this.root = compileBranch(root);
-    // A letter atom is a whole letter run of its alias: in text it never runs on into another letter.
-    const firsts = [...root.children.keys()].sort((a, b) => b.length - a.length).map((a) => literalPattern(a) + (/^[a-z]+$/.test(a) ? '(?![A-Za-z])' : ''));
-    // Only a character some name starts with can start a match; saying so first (one class test)
-    // lets V8 skip every other position, blanked-out stretches of a masked draft included, before the
-    // lookbehind and the alternation are tried.
-    this.starts = new RegExp(`(?=${firstCharClass(root.children.keys())})${LEFT_BOUNDARY}(?:${firsts.join('|')})`, 'gi');
+    // No leading class of first characters: with the alternation grouped by them it only cost time (measured).
+    this.starts = new RegExp(`${LEFT_BOUNDARY}(?:${firstAtomsPattern([...root.children.keys()])})`, 'gi');
   }
 
   /** Finds model mentions in text[from, to). */

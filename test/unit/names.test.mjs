@@ -185,6 +185,22 @@ test('an alias starting with a non-ASCII letter is found next to aliases sharing
   ]);
 });
 
+test('aliases sharing a first letter are all found, in any case, only on a token boundary (the prefilter groups them by that letter)', () => {
+  // The first atoms "rok", "rx", "r" and "É", "é" share a first letter under the `i` flag; "r" and "É" have nothing after it.
+  const models = [model('rok-1', 'Rok 1'), model('rx-3', 'Rx 3'), model('r1', 'R1'), model('e-a', 'É a'), model('e-b', 'é b'), model('four-o', '4o'), model('q', 'Q7')];
+  assert.deepEqual(mentionsWith(models, 'R1, rok 1, RX 3, r1; xR1, a-R1, -r1, Rokx 1; é a, É B; 4O, x4o, q7'), [
+    ['r1', 'R1', 0],
+    ['rok-1', 'rok 1', 4],
+    ['rx-3', 'RX 3', 11],
+    ['r1', 'r1', 17],
+    ['r1', 'r1', 33],
+    ['e-a', 'é a', 45],
+    ['e-b', 'É B', 50],
+    ['four-o', '4O', 55],
+    ['q', 'q7', 64],
+  ]);
+});
+
 test('separator runs of mixed kinds, CRLF and emoji around names', () => {
   assert.deepEqual(mentions('Claude\u00a0Opus\u20114.7 and Claude \t Opus 4.7'), [
     { id: 'claude-opus-4.7', text: 'Claude\u00a0Opus\u20114.7', start: 0, end: 15 },
