@@ -50,6 +50,22 @@ function isSeparator(code: number): boolean {
 }
 
 /**
+ * Whether `ending` would stop at pos having swallowed nothing, decided without running it for what
+ * follows most names (a space and a word, punctuation): the character (or a space and the one after
+ * it) can start no size, no variant and no run-on of the name.
+ */
+function endsPlainly(text: string, pos: number): boolean {
+  const code = pos < text.length ? text.charCodeAt(pos) : -1;
+  if (code === 32) {
+    // A size or a variant after a space starts with a digit or one of "chat", "instruct", "base", "hf", "it", "sft".
+    const next = (pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1) | 0x20;
+    return !((next >= 0x30 && next <= 0x39) || next === 0x63 || next === 0x69 || next === 0x62 || next === 0x68 || next === 0x73);
+  }
+  // Separators, ".", letters and digits, and everything outside ASCII are left to the regex.
+  return code < 128 && !isSeparator(code) && code !== 46 && !((code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122));
+}
+
+/**
  * The code a character compares by, as under a regex's `i` flag without `u` (the prefilter's
  * rule, so both agree): its upper case if that is one code unit, but a non-ASCII character never
  * folds onto ASCII ("ſ" is not "s").
@@ -246,6 +262,7 @@ export class NameMatcher {
       if (end >= 0) return end;
     }
     if (branch.terminal) {
+      if (endsPlainly(text, pos)) return pos;
       this.ending.lastIndex = pos;
       if (this.ending.test(text)) return this.ending.lastIndex;
     }

@@ -201,6 +201,29 @@ test('aliases sharing a first letter are all found, in any case, only on a token
   ]);
 });
 
+test('what follows a name decides its end: a size or variant after a space is swallowed, a word starting like one is not', () => {
+  const models = [model('ab-1.5', 'Ab 1.5')];
+  assert.deepEqual(mentionsWith(models, 'Ab 1.5 Chat, Ab 1.5 cats, Ab 1.5 IT. Ab 1.5 7B and Ab 1.5 x'), [
+    ['ab-1.5', 'Ab 1.5 Chat', 0],
+    ['ab-1.5', 'Ab 1.5', 13],
+    ['ab-1.5', 'Ab 1.5 IT', 26],
+    ['ab-1.5', 'Ab 1.5 7B', 37],
+    ['ab-1.5', 'Ab 1.5', 51],
+  ]);
+  assert.deepEqual(mentionsWith(models, 'Ab 1.5-instruct|Ab 1.5_hf, Ab 1.5.x Ab 1.5\u00a07B, (Ab 1.5)'), [
+    ['ab-1.5', 'Ab 1.5-instruct', 0],
+    ['ab-1.5', 'Ab 1.5_hf', 16],
+    ['ab-1.5', 'Ab 1.5\u00a07B', 36],
+    ['ab-1.5', 'Ab 1.5', 48],
+  ]);
+  assert.deepEqual(mentionsWith(models, 'Ab 1.5 SFT Ab 1.5 sfx Ab 1.5 base; Ab 1.5'), [
+    ['ab-1.5', 'Ab 1.5 SFT', 0],
+    ['ab-1.5', 'Ab 1.5', 11],
+    ['ab-1.5', 'Ab 1.5 base', 22],
+    ['ab-1.5', 'Ab 1.5', 35],
+  ]);
+});
+
 test('separator runs of mixed kinds, CRLF and emoji around names', () => {
   assert.deepEqual(mentions('Claude\u00a0Opus\u20114.7 and Claude \t Opus 4.7'), [
     { id: 'claude-opus-4.7', text: 'Claude\u00a0Opus\u20114.7', start: 0, end: 15 },
