@@ -34,43 +34,64 @@ const UNIT_VALUE: Record<string, number> = {
   亿: 1e8,
 };
 
+/**
+ * One of the `…$` patterns below (a sequence ending in `$`) as a lookbehind, sticky at the text's
+ * end: the same answer, but V8 no longer tries the whole pattern from every offset of the 60
+ * characters before each figure, which dominated drafts dense with figures.
+ */
+function atEnd(re: RegExp): RegExp {
+  return re.source.endsWith('$') && !re.source.endsWith('\\$') ? new RegExp(`(?<=${re.source.slice(0, -1)})$`, `${re.flags.replace(/[gy]/g, '')}y`) : re;
+}
+
+/** Tests a pattern made by `atEnd` at the end of text. */
+function endsWith(atEndRe: RegExp, text: string): boolean {
+  if (atEndRe.sticky) atEndRe.lastIndex = text.length;
+  return atEndRe.test(text);
+}
+
 /** What follows a figure and makes it something other than a parameter count. */
 const NOT_PARAMETERS_AFTER =
   /^[\s-]*(?:\(|\)|（|）)?[\s]*(?:tokens?|令牌|训练(?:数据|语料|token)|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:(?:H100|H800|H20|A100|V100|TPU)[\s-]*)?(?:GPU|TPU)?[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
 
 // "名为 8x7B", "called 70B": a figure introduced as a name is not a count.
 const NOT_PARAMETERS_BEFORE =
-  /(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu;
+  atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
 const PER_PART_AFTER = /^[\s-]*(?:trainable|learnable|additional|extra|adapter|LoRA)\s+(?:parameters?|params?)|^[\s-]*(?:个)?可训练参数|^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
-const PER_PART_BEFORE = /(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu;
+const PER_PART_BEFORE = atEnd(/(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu);
 
 /** Tokens or training data named just before: "15T tokens of", "trained on 15T", "预训练数据 2T". */
-const DATA_BEFORE = /(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\btraining\s+(?:on|with)|\bcorpus\s+of|\bdataset\s+of|\btokens?\s*(?:[:=]|of)?|\bcontext(?:\s+(?:window|length))?\s*(?:of|[:=])?|训练数据|数据量|语料|tokens?数|上下文)\s*(?:about|around|over|roughly|nearly|~|约|超过)?\s*$/iu;
+const DATA_BEFORE = atEnd(/(?:\btrained\s+(?:on|with)|\bpre-?trained\s+(?:on|with)|\btraining\s+(?:on|with)|\bcorpus\s+of|\bdataset\s+of|\btokens?\s*(?:[:=]|of)?|\bcontext(?:\s+(?:window|length))?\s*(?:of|[:=])?|训练数据|数据量|语料|tokens?数|上下文)\s*(?:about|around|over|roughly|nearly|~|约|超过)?\s*$/iu);
 
 // "132B 总参数", "in 8B, 70B and 405B sizes", "7B和13B版本": a qualifier or a size noun after the figure also says what it counts.
 /** A training verb with its object, then "on": what follows is data ("pre-train DeepSeek-V3 on 14.8T"). */
-const TRAINED_ON_BEFORE = /\b(?:pre-?)?train(?:s|ed|ing)?\b[^.;。；]{0,40}?\b(?:on|with)\s*(?:about|around|over|roughly|nearly|~)?\s*$/iu;
+const TRAINED_ON_BEFORE = atEnd(/\b(?:pre-?)?train(?:s|ed|ing)?\b[^.;。；]{0,40}?\b(?:on|with)\s*(?:about|around|over|roughly|nearly|~)?\s*$/iu);
 
 const PARAMETER_NOUN_AFTER =
   /^[\s-]*(?:\(?(?:total|active|activated|dense|sparse|总|激活|活跃)?\)?[\s-]*)?(?:parameters?|params?|param|weights|参数|个参数|规模|sizes?(?![A-Za-z])|尺寸|(?:versions?|variants?)(?![A-Za-z])|版本|(?:的)?(?:小|大)?容量)/iu;
 // "**模型尺寸**：7B", "规模达到400B": a size label (emphasis allowed) or "reaches" before the figure.
-const PARAMETER_NOUN_BEFORE = /(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu;
+const PARAMETER_NOUN_BEFORE = atEnd(/(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu);
 
 // "of which 36B are active": a copula may stand between the figure and "active".
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 // "active per token (about 86B)": the parenthesis restates the active amount.
-const ACTIVE_BEFORE = /(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为在(（])?\s*(?:约|超过|至少|about|around|~|≈|roughly|over|more\s+than|at\s+least)?\s*$/iu;
+const ACTIVE_BEFORE = atEnd(/(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为在(（])?\s*(?:约|超过|至少|about|around|~|≈|roughly|over|more\s+than|at\s+least)?\s*$/iu);
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
-const TOTAL_BEFORE = /(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为在])?\s*(?:约|超过|至少)?\s*$/iu;
+const TOTAL_BEFORE = atEnd(/(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为在])?\s*(?:约|超过|至少)?\s*$/iu);
+
+// Parameters said to be active or total after the figure (see readFigureContext for examples).
+const PARAMETERS_ACTIVE_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu;
+const PARAMETERS_ACTIVE_IN_CLAUSE = /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u;
+const WITH_EXPERTS_AFTER = /^[\s-]*(?:parameters?|params?)?[\s-]*(?:models?)?\s+with\s+\d+\s+(?:routed\s+)?experts\b/iu;
+const PARAMETERS_TOTAL_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu;
 
 const HEDGE_BEFORE =
-  /(?:~|≈|∼|≥|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|至少|不少于|不低于|将近|左右)\s*$/iu;
+  atEnd(/(?:~|≈|∼|≥|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|至少|不少于|不低于|将近|左右)\s*$/iu);
 const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|or\s+so|or\s+more\b)/u;
 // "40B+", "over 40B", "40B 以上" say "no less than 40B": a hedge that only reaches upwards. Each is a hedge above too,
 // so these are read only for hedged figures. A "+" with a figure after it is a sum ("7B + 1B"), not a bound.
-const LOWER_BOUND_BEFORE = /(?:≥|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|超过|逾|至少|不少于|不低于)\s*$/iu;
+const LOWER_BOUND_BEFORE = atEnd(/(?:≥|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|超过|逾|至少|不少于|不低于)\s*$/iu);
 const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
 const OR_MORE = /^\s+or\s+more\b/u;
 
@@ -108,20 +129,14 @@ export interface FigureReading {
 
 const AT_END = new Map<RegExp, RegExp>();
 
-/**
- * Tests one of the `…$` patterns above (a sequence ending in `$`) as a lookbehind at the end of
- * the text: the same answer, but V8 no longer tries the whole pattern from every offset of the
- * 60 characters before each figure, which dominated drafts dense with figures.
- */
+/** Tests a `…$` pattern as `atEnd` does, compiling its lookbehind form once. */
 export function endsWithMatch(re: RegExp, text: string): boolean {
-  let atEnd = AT_END.get(re);
-  if (!atEnd) {
-    // Sticky at the text's end: the lookbehind is tried at that one position, not from every offset before it.
-    atEnd = re.source.endsWith('$') && !re.source.endsWith('\\$') ? new RegExp(`(?<=${re.source.slice(0, -1)})$`, `${re.flags.replace(/[gy]/g, '')}y`) : re;
-    AT_END.set(re, atEnd);
+  let atEndRe = AT_END.get(re);
+  if (!atEndRe) {
+    atEndRe = atEnd(re);
+    AT_END.set(re, atEndRe);
   }
-  if (atEnd.sticky) atEnd.lastIndex = text.length;
-  return atEnd.test(text);
+  return endsWith(atEndRe, text);
 }
 
 /** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
@@ -135,25 +150,25 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   // "14.8 trillion diverse and high-quality tokens": a few words may stand between a figure and the thing it counts.
   if (!explicitAfter && QUALIFIED_NOT_PARAMETERS.test(after)) return undefined;
   // "8 models with 7B parameters each", "每个模型有 7B 个参数", "14B of the MTP module weights": a part's size, not the model's.
-  if (PER_PART_AFTER.test(after) || endsWithMatch(PER_PART_BEFORE, before)) return undefined;
+  if (PER_PART_AFTER.test(after) || endsWith(PER_PART_BEFORE, before)) return undefined;
   // "pre-train DeepSeek-V3 on 14.8T": a training verb with its object, then "on", introduces data.
-  if (!explicitAfter && endsWithMatch(TRAINED_ON_BEFORE, before)) return undefined;
-  if (endsWithMatch(NOT_PARAMETERS_BEFORE, before)) return undefined;
-  if (!explicitAfter && endsWithMatch(DATA_BEFORE, before)) return undefined;
-  const explicitParameters = explicitAfter || endsWithMatch(PARAMETER_NOUN_BEFORE, before);
+  if (!explicitAfter && endsWith(TRAINED_ON_BEFORE, before)) return undefined;
+  if (endsWith(NOT_PARAMETERS_BEFORE, before)) return undefined;
+  if (!explicitAfter && endsWith(DATA_BEFORE, before)) return undefined;
+  const explicitParameters = explicitAfter || endsWith(PARAMETER_NOUN_BEFORE, before);
   let statedKind: FigureKind | undefined;
   // "37 billion parameters are used for each token" is an active count, as "37B active" is.
   // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
-  if (ACTIVE_AFTER.test(after) || endsWithMatch(ACTIVE_BEFORE, before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu.test(after) || /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u.test(after)) {
+  if (ACTIVE_AFTER.test(after) || endsWith(ACTIVE_BEFORE, before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
     statedKind = 'active';
-  } else if (/^[\s-]*(?:parameters?|params?)?[\s-]*(?:models?)?\s+with\s+\d+\s+(?:routed\s+)?experts\b/iu.test(after)) {
+  } else if (WITH_EXPERTS_AFTER.test(after)) {
     // "a 17 billion parameter model with 16 experts": an MoE described by the parameters each token uses.
     statedKind = 'active';
-  } else if (TOTAL_AFTER.test(after) || endsWithMatch(TOTAL_BEFORE, before) || /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu.test(after)) {
+  } else if (TOTAL_AFTER.test(after) || endsWith(TOTAL_BEFORE, before) || PARAMETERS_TOTAL_AFTER.test(after)) {
     statedKind = 'total';
   }
-  const hedged = endsWithMatch(HEDGE_BEFORE, before) || HEDGE_AFTER.test(ctx.after);
-  const atLeast = hedged && (endsWithMatch(LOWER_BOUND_BEFORE, before) || LOWER_BOUND_AFTER.test(ctx.after));
+  const hedged = endsWith(HEDGE_BEFORE, before) || HEDGE_AFTER.test(ctx.after);
+  const atLeast = hedged && (endsWith(LOWER_BOUND_BEFORE, before) || LOWER_BOUND_AFTER.test(ctx.after));
   return { explicitParameters, statedKind, hedged, atLeast };
 }
 
