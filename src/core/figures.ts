@@ -94,6 +94,7 @@ const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|or\s+so|or\s+mor
 const LOWER_BOUND_BEFORE = atEnd(/(?:≥|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|超过|逾|至少|不少于|不低于)\s*$/iu);
 const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
 const OR_MORE = /^\s+or\s+more\b/u;
+const BLANK = /^\s*$/;
 
 /** Number of decimal places written, as a rounding step in the written unit. */
 function stepOf(num: string): number {
@@ -141,6 +142,8 @@ export function endsWithMatch(re: RegExp, text: string): boolean {
 
 /** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
 export function readFigureContext(ctx: FigureContext): FigureReading | undefined {
+  // Every pattern below needs a word or a sign, so blank surroundings (a table cell's) read as a plain figure without trying them.
+  if (BLANK.test(ctx.before) && BLANK.test(ctx.after)) return { explicitParameters: false, statedKind: undefined, hedged: false, atLeast: false };
   // "40B+ active", "40B or more active": a bound's mark stands between the figure and the words that say what it counts.
   const mark = ctx.after.charCodeAt(0) === 0x2b ? 1 : (OR_MORE.exec(ctx.after)?.[0].length ?? 0);
   const after = ctx.after.slice(mark, mark + 60);

@@ -187,3 +187,18 @@ test('a "+" between two figures is a sum, not a bound; "about" is no bound', () 
   assert.equal(starter().check('DeepSeek-V3 has 36B+1B active parameters.').claims[0]?.figure.atLeast, false);
   assert.equal(starter().check('DeepSeek-V3 has about 40B active parameters.').claims[0].figure.atLeast, false);
 });
+
+test('a figure with only blanks around it (a table cell) reads as plain: not hedged, no stated kind', () => {
+  const text = '| Model | Params |\n|---|---|\n| GPT-5.5 | 1.5T |\n| GPT-5.5 | ~1.5T |\n\nGPT-5.5: 1.5T\n\nGPT-5.5 ( 1.5T )';
+  assert.deepEqual(
+    starter()
+      .check(text)
+      .claims.map((c) => [c.figure.text, c.figure.hedged, c.figure.explicitParameters, c.figure.statedKind, c.figure.atLeast]),
+    [
+      ['1.5T', false, true, undefined, false],
+      ['1.5T', true, true, undefined, false],
+      ['1.5T', false, false, undefined, false],
+      ['1.5T', false, false, undefined, false],
+    ],
+  );
+});
