@@ -28,9 +28,9 @@ const FIGURE_RE = new RegExp(
 const GROUP = { pre: 1, mult: 2, num: 3, exp: 4, rangeSep: 5, num2: 6, unit1: 7, unit: 8 } as const;
 
 const UNIT_VALUE: Record<string, number> = {
-  t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12, 万亿: 1e12,
-  b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, 十亿: 1e9, 千亿: 1e11, 百亿: 1e10,
-  m: 1e6, mn: 1e6, million: 1e6, millions: 1e6,
+  T: 1e12, t: 1e12, tn: 1e12, trillion: 1e12, trillions: 1e12, 万亿: 1e12,
+  B: 1e9, b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9, 十亿: 1e9, 千亿: 1e11, 百亿: 1e10,
+  M: 1e6, m: 1e6, mn: 1e6, million: 1e6, millions: 1e6,
   亿: 1e8,
 };
 
@@ -108,7 +108,7 @@ function parseNumber(num: string): number {
 }
 
 function unitValue(unit: string): number {
-  // Most units are written in lower case or are CJK; only the others need lower-casing.
+  // Every spelling the scan matches is a key ("B" and "b" alike); others need lower-casing.
   return UNIT_VALUE[unit] ?? UNIT_VALUE[unit.toLowerCase()] ?? NaN;
 }
 
@@ -211,12 +211,14 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     if (hasExp && Number(expText) < 6) continue;
     // A bare lower-case single-letter unit right after digits is too often something else
     // ("3b" in a hash, "5m" in minutes); accept it only for b/t in "7b"-style sizes.
-    if (unit && /^m$/.test(unit)) continue;
+    if (unit === 'm') continue;
     const num = m[GROUP.num] as string;
     const scale = unit ? unitValue(unit) : 1;
     const exp = hasExp ? Math.pow(10, Number(expText)) : 1;
-    let value = parseNumber(num) * scale * exp;
-    let precision = stepOf(num.includes(',') ? num.replace(/,/g, '') : num) * scale * exp;
+    const n = parseNumber(num);
+    let value = n * scale * exp;
+    // Commas stand only before the decimal point, so they do not change the step.
+    let precision = stepOf(num) * scale * exp;
     let low = value;
     let high = value;
     const num2 = m[GROUP.num2];
@@ -224,7 +226,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     const isRange = num2 !== undefined;
     if (isRange) {
       const s1 = unit1 ? unitValue(unit1) : scale;
-      low = parseNumber(num) * s1 * exp;
+      low = n * s1 * exp;
       high = parseNumber(num2) * scale * exp;
       // "15-20" with a range separator of "~" or "to" and no unit on the first is still a range;
       // a high below the low is a date-like or hyphenated thing, not a range.
