@@ -125,8 +125,8 @@ function sameOutside(a: Outside, b: Outside, memo: { a?: HeadingOutline[]; b?: H
 
 /**
  * Starts a session over one draft; each check reuses the blocks the previous one read. A one-shot
- * session (`keep` false) lets go of each block's reading as soon as it is placed, so a 10 MB draft
- * never holds every block's prose at once.
+ * session (`keep` false) makes each block's state as it reaches the block and keeps none, so a 10 MB
+ * draft never holds every block's prose at once.
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
   let previous: ({ text: string; blocks: BlockState[] } & Traits) | undefined;
@@ -202,15 +202,10 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
     check(written, options) {
       const text = withLineFeeds(written);
       // A one-shot check holds no block state past its block: every object alive at a collection is copied by it.
-      let blocks: Iterable<BlockState>;
-      if (keep) {
-        const kept = blocksOf(text);
-        previous = { text, blocks: kept, ...traits };
-        blocks = kept;
-      } else {
-        traits = traitsOf(text);
-        blocks = statesOf(text, splitBlocks(text));
-      }
+      const kept = keep ? blocksOf(text) : undefined;
+      if (kept) previous = { text, blocks: kept, ...traits };
+      else traits = traitsOf(text);
+      const spans = kept ?? splitBlocks(text);
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       const placedBlocks: Placed[] = [];
@@ -224,8 +219,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       let key: string | undefined = '|';
       let outside: Outside = { headings, context };
       const compared = {};
-      for (const b of blocks) {
-        if (b.skip) continue;
+      for (let i = 0; i < spans.length; i++) {
+        if (spans[i]!.skip) continue;
+        const b = kept ? kept[i]! : stateOf(text, spans[i]!);
         b.reading ??= readBlock(b.text, matcher);
         const r = b.reading;
         let judged = NO_CLAIMS;
@@ -247,12 +243,6 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
         for (const m of placed.mentions) mentions.push(m);
         for (const c of placed.claims) claims.push(c);
         if (judged.length) placedBlocks.push(placed);
-        if (!keep) {
-          b.reading = undefined;
-          b.judged = undefined;
-          b.hits = undefined;
-          b.placed = undefined;
-        }
         const contextBefore = context;
         if (r.headings.length) {
           stack = [...stack];
@@ -285,11 +275,6 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
 function stateOf(text: string, b: Block): BlockState {
   // Every field present from the start keeps all block states one shape for V8.
   return { start: b.start, end: b.end, skip: b.skip, text: text.slice(b.start, b.end), reading: undefined, judged: undefined, hits: undefined, placed: undefined };
-}
-
-/** Block states made one at a time, as a one-shot check reads them. */
-function* statesOf(text: string, blocks: Block[]): Generator<BlockState> {
-  for (const b of blocks) yield stateOf(text, b);
 }
 
 /** The surroundings a block is judged in, as text: names, not just models, for a sized name ("Llama 3 70B") is read for its family by its text. */
