@@ -96,44 +96,55 @@ const sameKey = (m: ModelMention): string => `${m.start}\u0000${m.end}\u0000${m.
 
 /** Where each mention of the headings first sits in `outsideList(headings, …)`, by identity and by span and text. */
 interface HeadingIndex {
+  headings: HeadingOutline[];
   count: number;
   at?: Map<ModelMention, number>;
   same?: Map<string, number>;
 }
 
-// Made once per list of headings (by identity) and when a claim first asks: every block of a section under a
-// heading of thousands of names judges against the same list, and must not rebuild or search it per block or figure.
-const HEADING_INDEX = new WeakMap<HeadingOutline[], HeadingIndex>();
+// Every block of a section judges against the same list of headings (by identity), one block after another: the
+// last list asked about is remembered, so a section under a heading of thousands of names does not rebuild or search
+// it per block or figure. (A WeakMap of every list cost more to fill than all the lookups.)
+let lastIndex: HeadingIndex | undefined;
 
-/** Index lookups into `outsideList(headings, context)` (first occurrence, as indexOf finds it), without building the list. */
-function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefined): { indexOf(m: ModelMention): number; indexOfSame(m: ModelMention): number } {
-  let index = HEADING_INDEX.get(headings);
-  if (!index) {
+function headingIndex(headings: HeadingOutline[]): HeadingIndex {
+  if (lastIndex?.headings !== headings) {
     let count = 0;
     for (const h of headings) count += h.mentions.length;
-    HEADING_INDEX.set(headings, (index = { count }));
+    lastIndex = { headings, count };
   }
-  const built = index;
-  const first = <K>(keyOf: (m: ModelMention) => K): Map<K, number> => {
-    const out = new Map<K, number>();
-    let i = 0;
-    for (const h of headings) for (const m of h.mentions) {
-      const k = keyOf(m);
-      if (!out.has(k)) out.set(k, i);
-      i++;
-    }
-    return out;
-  };
-  return {
-    indexOf: (m) => (built.count === 0 ? undefined : (built.at ??= first((x) => x)).get(m)) ?? (m === context ? built.count : -1),
-    indexOfSame: (m) => {
-      if (built.count > 0) {
-        const i = (built.same ??= first(sameKey)).get(sameKey(m));
-        if (i !== undefined) return i;
-      }
-      return context && sameKey(context) === sameKey(m) ? built.count : -1;
-    },
-  };
+  return lastIndex;
+}
+
+/** Each heading mention's first index in the list, keyed as `keyOf` reads it. */
+function firstIndices<K>(headings: HeadingOutline[], keyOf: (m: ModelMention) => K): Map<K, number> {
+  const out = new Map<K, number>();
+  let i = 0;
+  for (const h of headings) for (const m of h.mentions) {
+    const k = keyOf(m);
+    if (!out.has(k)) out.set(k, i);
+    i++;
+  }
+  return out;
+}
+
+const itself = (m: ModelMention): ModelMention => m;
+
+/** The index of `m` in `outsideList(headings, context)` (first occurrence, as indexOf finds it), without building the list; -1 if absent. */
+function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefined, m: ModelMention): number {
+  const index = headingIndex(headings);
+  const i = index.count === 0 ? undefined : (index.at ??= firstIndices(headings, itself)).get(m);
+  return i ?? (m === context ? index.count : -1);
+}
+
+/** The index in that list of a mention with the same span and text as `m`; -1 if none. */
+function outsideIndexOfSame(headings: HeadingOutline[], context: ModelMention | undefined, m: ModelMention): number {
+  const index = headingIndex(headings);
+  if (index.count > 0) {
+    const i = (index.same ??= firstIndices(headings, sameKey)).get(sameKey(m));
+    if (i !== undefined) return i;
+  }
+  return context && sameKey(context) === sameKey(m) ? index.count : -1;
 }
 
 /**
@@ -163,7 +174,6 @@ export function judgeBlock(
   const associations = associate({ prose: reading.prose, mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
   const count = reading.mentions.length;
-  const outside = outsideIndex(headings, context);
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
   let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
@@ -172,14 +182,19 @@ export function judgeBlock(
     if (!model) continue;
     const at = countStartingBefore(reading.mentions, a.mention.start);
     const atShort = shortNames.length ? countStartingBefore(shortNames, a.mention.start) : 0;
-    const there = outside.indexOf(a.mention);
-    let mention = reading.mentions[at] === a.mention ? at : shortNames[atShort] === a.mention ? count + atShort : there >= 0 ? -1 - there : undefined;
+    let mention: number | undefined;
+    if (reading.mentions[at] === a.mention) mention = at;
+    else if (shortNames[atShort] === a.mention) mention = count + atShort;
+    else {
+      const there = outsideIndex(headings, context, a.mention);
+      if (there >= 0) mention = -1 - there;
+    }
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
       const here = at < count && same(reading.mentions[at]!) ? at : atShort < shortNames.length && same(shortNames[atShort]!) ? count + atShort : -1;
-      const copy = outside.indexOfSame(a.mention);
+      const copy = outsideIndexOfSame(headings, context, a.mention);
       if (here >= 0) mention = here;
       else if (copy >= 0) mention = -1 - copy;
       else continue;
