@@ -20,6 +20,8 @@ export function shortNameOf(name: string): string | undefined {
 /** Short name → model id for the models one heading names; a short name two of them share stands for neither. */
 type ShortNames = Map<string, string>;
 const NONE: ShortNames = new Map();
+/** Shared by every block that has no short names (read only). */
+const NO_SHORT_NAMES: ModelMention[] = [];
 
 /** Short names by name, as written or as the fact base spells it: most names have none, and headings repeat names. */
 const SHORT_BY_NAME = new Map<string, string | null>();
@@ -92,9 +94,11 @@ export function sectionMentions(
   outside: HeadingOutline | undefined,
   models: Map<string, ModelFact>,
 ): ModelMention[] {
+  let names = outsideShortNames(outside, models);
+  // A block under no heading with short names, and with none of its own, has none: most blocks.
+  if (names.size === 0 && headings.length === 0) return NO_SHORT_NAMES;
   const out: ModelMention[] = [];
   const { masked, units } = prose;
-  let names = outsideShortNames(outside, models);
   let heading = -1;
   let from = -1;
   const read = (to: number): void => {

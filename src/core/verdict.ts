@@ -50,16 +50,20 @@ function kindFits(model: ModelFact, stated: FigureKind | undefined, fact: FactFi
 
 /** Decides whether the draft's figure for the model matches, is superseded, contradicted or unverified. */
 export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolean): Verdict {
-  const matches = model.figures.filter((fact) => figureMatches(f, fact));
-  const good = matches.filter(isCurrent);
-  const fitting = good.find((fact) => kindFits(model, f.statedKind, fact));
-  if (fitting) return { verdict: 'matches', matched: fitting };
-  if (good.length > 0) {
-    const wrongKind = good[0] as FactFigure;
+  // One walk, no lists: judged once per figure of the draft, most of which match at once.
+  let stale: FactFigure | undefined;
+  let wrongKind: FactFigure | undefined;
+  for (const fact of model.figures) {
+    if (!figureMatches(f, fact)) continue;
+    stale ??= fact;
+    if (!isCurrent(fact)) continue;
+    if (kindFits(model, f.statedKind, fact)) return { verdict: 'matches', matched: fact };
+    wrongKind ??= fact;
+  }
+  if (wrongKind) {
     const wanted: FigureKind = f.statedKind ?? 'total';
     return { verdict: distanced ? 'unchecked' : 'kind-mismatch', matched: wrongKind, expected: currentFigure(model, wanted) };
   }
-  const stale = matches[0];
   if (stale) {
     const replacement =
       (stale.replacedBy !== undefined ? model.figures.find((x) => x.value === stale.replacedBy && x.status !== 'superseded') : undefined) ??
@@ -71,10 +75,9 @@ export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolea
   }
   if (distanced) return { verdict: 'unchecked' };
   const wanted: FigureKind = f.statedKind ?? 'total';
-  const sizes = model.figures.map((x) => x.value);
   // A trillion-scale figure with no "parameters" beside it, for a model nowhere near that size,
   // is more likely a token count than a wrong size.
-  if (!f.explicitParameters && f.value >= TRILLION_SCALE && sizes.length > 0 && Math.max(...sizes) < TRILLION_SCALE / 2) return { verdict: 'unchecked' };
+  if (!f.explicitParameters && f.value >= TRILLION_SCALE && model.figures.length > 0 && model.figures.every((x) => x.value < TRILLION_SCALE / 2)) return { verdict: 'unchecked' };
   if (!model.disclosed || !model.figures.some(isCurrent) || !model.figures.some((x) => STATUS_RANK[x.status] >= STATUS_RANK.derived)) {
     return { verdict: 'unverified-figure', expected: currentFigure(model, wanted) };
   }
