@@ -193,35 +193,51 @@ export function extractProse(text: string): Prose {
   return { masked: maskText(text, keep), units };
 }
 
-/** Blanks everything outside the kept spans and the inline noise inside them. */
+/**
+ * Blanks everything outside the kept spans and the inline noise inside them. Only stretches that change are
+ * copied out: a block whose gaps are bare line breaks and whose prose has no noise comes back as itself.
+ */
 function maskText(text: string, keep: Span[]): string {
   const parts: string[] = [];
+  let copied = 0;
   let pos = 0;
-  const blank = (from: number, to: number): void => {
-    if (to <= from) return;
-    const part = text.slice(from, to);
-    // Line breaks stay where they are; a stretch without any is just spaces.
-    parts.push(part.indexOf('\n') < 0 && part.indexOf('\r') < 0 ? ' '.repeat(to - from) : part.replace(/[^\r\n]/g, ' '));
-  };
-  const nextNoise = noiseFinder(text);
+  const noise = new NoiseFinder(text);
   for (const span of keep) {
     if (span.start < pos) continue;
-    blank(pos, span.start);
+    copied = blank(text, pos, span.start, parts, copied);
     let cursor = span.start;
-    let m: Span | undefined;
-    while ((m = nextNoise(cursor, span.end)) !== undefined) {
-      const end = Math.min(m.end, span.end);
-      // An unmatched backtick run is literal text, not a code span that eats the rest.
-      parts.push(text.slice(cursor, m.start));
-      blank(m.start, end);
+    let at: number;
+    while ((at = noise.next(cursor, span.end)) >= 0) {
+      // A match running past the span (a code span closed in a later line) blanks only the span's part here.
+      const end = Math.min(noise.end, span.end);
+      copied = blank(text, at, end, parts, copied);
       cursor = end;
-      if (m.end >= span.end) break;
+      if (noise.end >= span.end) break;
     }
-    parts.push(text.slice(cursor, span.end));
     pos = span.end;
   }
-  blank(pos, text.length);
+  copied = blank(text, pos, text.length, parts, copied);
+  if (parts.length === 0) return text;
+  parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/**
+ * Adds to `parts` the text from `copied` to `from` and `text[from, to)` blanked, unless that stretch would come
+ * out the same (nothing, or line breaks only); returns how far `parts` now covers the text.
+ */
+function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
+  let breaks = false;
+  let other = false;
+  for (let i = from; i < to && !(breaks && other); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) breaks = true;
+    else other = true;
+  }
+  if (!other) return copied;
+  // Line breaks stay where they are; a stretch without any is just spaces.
+  parts.push(text.slice(copied, from), breaks ? text.slice(from, to).replace(/[^\r\n]/g, ' ') : ' '.repeat(to - from));
+  return to;
 }
 
 /** Every INLINE_NOISE alternative opens with one of these. */
@@ -234,17 +250,76 @@ const NOISE_AT = new RegExp(INLINE_NOISE.source, 'y');
  * answers the alternatives that run on to a closer ("<!--", "$$", "\(", backtick runs) from where
  * the closers are, so a draft full of unclosed openers is not rescanned to its end per opener.
  */
-function noiseFinder(text: string): (from: number, before: number) => Span | undefined {
-  const last = new Map<string, number>();
-  const lastOf = (closer: string): number => {
-    let at = last.get(closer);
-    if (at === undefined) last.set(closer, (at = text.lastIndexOf(closer)));
+class NoiseFinder {
+  /** The end of the match `next` found last. */
+  end = 0;
+  /** Where "-->", "$$" and "\\)" last occur in the text, looked up when first asked (-2 until then). */
+  private readonly lastClosers = [-2, -2, -2];
+  /** The last answer of `openerFrom` and the offset it searched from. */
+  private opener = -1;
+  private openerSearchedFrom = Infinity;
+  private runs: { starts: number[]; ends: number[]; longestFrom: number[] } | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** The start of the first match at or after `from` that starts before `before` (its end in `end`), or -1. */
+  next(from: number, before: number): number {
+    for (let at = this.openerFrom(from); at >= 0 && at < before; at = this.openerFrom(at + 1)) {
+      const end = this.matchAt(at);
+      if (end !== undefined) {
+        this.end = end;
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first offset at or after `from` where an INLINE_NOISE alternative may start, or -1. The search runs on
+   * past the span being masked; its answer is kept, so the spans after it do not search that stretch again.
+   */
+  private openerFrom(from: number): number {
+    if (this.openerSearchedFrom > from || (this.opener >= 0 && this.opener < from)) {
+      NOISE_START.lastIndex = from;
+      this.opener = NOISE_START.exec(this.text)?.index ?? -1;
+      this.openerSearchedFrom = from;
+    }
+    return this.opener;
+  }
+
+  /** The end of the INLINE_NOISE match at `at`, or undefined. */
+  private matchAt(at: number): number | undefined {
+    const text = this.text;
+    if (text.charCodeAt(at) === 0x60) {
+      // A code span: the longest opening run that has a closing run of the same length after it.
+      let run = 0;
+      while (text.charCodeAt(at + run) === 0x60) run++;
+      for (let count = run; count >= 1; count--) {
+        const close = this.ticksAt(at + count, count);
+        if (close >= 0) return close + count;
+      }
+      return undefined;
+    }
+    if (text.startsWith('<!--', at) && this.lastOf(0, '-->') < at + 4) return undefined;
+    // "$$" without a closing "$$" is no display math, and a "$" before another "$" opens no inline math.
+    if (text.startsWith('$$', at) && this.lastOf(1, '$$') < at + 2) return undefined;
+    // "\(" without a closing "\)" is an escaped parenthesis.
+    if (text.startsWith('\\(', at) && this.lastOf(2, '\\)') < at + 2) return at + 2;
+    NOISE_AT.lastIndex = at;
+    const m = NOISE_AT.exec(text);
+    return m ? at + m[0].length : undefined;
+  }
+
+  private lastOf(which: number, closer: string): number {
+    let at = this.lastClosers[which]!;
+    if (at === -2) this.lastClosers[which] = at = this.text.lastIndexOf(closer);
     return at;
-  };
-  let runs: { starts: number[]; ends: number[]; longestFrom: number[] } | undefined;
+  }
+
   /** The first offset at or after `from` where `count` backticks start, or -1. */
-  const ticksAt = (from: number, count: number): number => {
-    if (!runs) {
+  private ticksAt(from: number, count: number): number {
+    const text = this.text;
+    if (!this.runs) {
       const starts: number[] = [];
       const ends: number[] = [];
       for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
@@ -254,8 +329,9 @@ function noiseFinder(text: string): (from: number, before: number) => Span | und
       }
       const longestFrom = new Array<number>(starts.length + 1).fill(0);
       for (let r = starts.length - 1; r >= 0; r--) longestFrom[r] = Math.max(longestFrom[r + 1]!, ends[r]! - starts[r]!);
-      runs = { starts, ends, longestFrom };
+      this.runs = { starts, ends, longestFrom };
     }
+    const runs = this.runs;
     let lo = 0;
     let hi = runs.ends.length;
     while (lo < hi) {
@@ -268,37 +344,5 @@ function noiseFinder(text: string): (from: number, before: number) => Span | und
       if (runs.ends[r]! - start >= count) return start;
     }
     return -1;
-  };
-  /** The end of the INLINE_NOISE match at `at`, or undefined. */
-  const matchAt = (at: number): number | undefined => {
-    if (text.charCodeAt(at) === 0x60) {
-      // A code span: the longest opening run that has a closing run of the same length after it.
-      let run = 0;
-      while (text.charCodeAt(at + run) === 0x60) run++;
-      for (let count = run; count >= 1; count--) {
-        const close = ticksAt(at + count, count);
-        if (close >= 0) return close + count;
-      }
-      return undefined;
-    }
-    if (text.startsWith('<!--', at) && lastOf('-->') < at + 4) return undefined;
-    // "$$" without a closing "$$" is no display math, and a "$" before another "$" opens no inline math.
-    if (text.startsWith('$$', at) && lastOf('$$') < at + 2) return undefined;
-    // "\(" without a closing "\)" is an escaped parenthesis.
-    if (text.startsWith('\\(', at) && lastOf('\\)') < at + 2) return at + 2;
-    NOISE_AT.lastIndex = at;
-    const m = NOISE_AT.exec(text);
-    return m ? at + m[0].length : undefined;
-  };
-  return (from, before) => {
-    const window = text.slice(0, Math.min(text.length, before + 8));
-    NOISE_START.lastIndex = from;
-    let c: RegExpExecArray | null;
-    while ((c = NOISE_START.exec(window)) !== null && c.index < before) {
-      const end = matchAt(c.index);
-      if (end !== undefined) return { start: c.index, end };
-      NOISE_START.lastIndex = c.index + 1;
-    }
-    return undefined;
-  };
+  }
 }
