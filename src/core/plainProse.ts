@@ -2,44 +2,106 @@
 import type { ProseUnit } from './prose';
 import type { Span } from './types';
 
-const HEADING = /^#{1,6}(?:[ \t]|$)/;
-const BULLET = /^[-*+][ \t]+(?=\S)/;
-const ORDERED = /^(\d{1,9})[.)][ \t]+(?=\S)/;
-/** Thematic breaks, setext underlines, table delimiter rows, empty list items. */
-const RULE_LIKE = /^[-=_*:|+ \t]+$/;
-const LINK_DEFINITION = /^\[[^\]]+\]:/;
-const HTML_START = /^<[A-Za-z/!?]/;
+/** A line that needs the real parser, plain paragraph text, an ATX heading; a list item is the offset of its content instead. */
+const OTHER = -1;
+const PLAIN = -2;
+const HEADING = -3;
+const NOT_BLANK = /\S/y;
 
-type LineKind = 'plain' | 'heading' | 'item' | 'other';
+/** The titles of a unit outside any list: shared, as nothing changes a unit's titles. */
+export const NO_TITLES: readonly Span[] = Object.freeze([]);
 
-const EMPTY_ORDERED = /^\d{1,9}[.)][ \t]*$/;
-
-/** Five or more columns (or a tab) after a list marker make the item's content indented code. */
-function wideMarker(marker: string, markerLength: number): boolean {
-  const gap = marker.slice(markerLength);
-  return gap.includes('\t') || gap.length >= 5;
+/** Whether a space or tab run starts at `from` and is followed by a non-blank character of the line (which ends at `to`). */
+function itemGap(text: string, from: number, to: number): boolean {
+  const end = gapEnd(text, from, to);
+  // A run followed by Unicode white space makes no marker: the line is plain text.
+  NOT_BLANK.lastIndex = end;
+  return end > from && end < to && NOT_BLANK.test(text);
 }
 
-/** What a line is when it sits at the block's top level, unindented; `other` needs the real parser. */
-function classify(line: string): { kind: LineKind; content: number; ordinal?: number } {
-  const c = line.charCodeAt(0);
-  if (c === 0x20 || c === 0x09 || c === 0x3e || c === 0x60 || c === 0x7e || line.length === 0) return { kind: 'other', content: 0 };
-  if (c === 0x23) return HEADING.test(line) ? { kind: 'heading', content: 0 } : { kind: 'plain', content: 0 };
-  if (c === 0x3c && HTML_START.test(line)) return { kind: 'other', content: 0 };
-  // A link reference definition, possibly with an escaped bracket or a label running onto the next line.
-  if (c === 0x5b && (LINK_DEFINITION.test(line) || !line.includes(']') || line.includes('\\'))) return { kind: 'other', content: 0 };
-  if ((c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x3a || c === 0x7c || c === 0x2b) && RULE_LIKE.test(line)) return { kind: 'other', content: 0 };
-  if (c === 0x2d || c === 0x2a || c === 0x2b) {
-    const m = BULLET.exec(line);
-    if (m) return wideMarker(m[0], 1) ? { kind: 'other', content: 0 } : { kind: 'item', content: m[0].length };
-  } else if (c >= 0x30 && c <= 0x39) {
-    // An empty ordered item ("1.") is a list to Markdown too.
-    if (EMPTY_ORDERED.test(line)) return { kind: 'other', content: 0 };
-    const m = ORDERED.exec(line);
-    if (m) return wideMarker(m[0], m[1]!.length + 1) ? { kind: 'other', content: 0 } : { kind: 'item', content: m[0].length, ordinal: Number(m[1]) };
+/** The end of the space and tab run from `from`. */
+function gapEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** Whether `text[from, to)` holds the character `code`. */
+function holds(text: string, code: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** Thematic breaks, setext underlines, table delimiter rows, empty list items: only "-=_*:|+", spaces and tabs. */
+function ruleLike(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x3d && c !== 0x5f && c !== 0x2a && c !== 0x3a && c !== 0x7c && c !== 0x2b && c !== 0x20 && c !== 0x09) return false;
   }
-  // A table needs a delimiter row, which RULE_LIKE sends to the parser; a lone pipe is text.
-  return { kind: 'plain', content: 0 };
+  return true;
+}
+
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * What the line `text[start, end)` is when it sits at the block's top level, unindented: OTHER (it needs
+ * the real parser), PLAIN, HEADING, or for a list item the length of its marker with the gap after it.
+ */
+function classify(text: string, start: number, end: number): number {
+  if (start >= end) return OTHER;
+  const c = text.charCodeAt(start);
+  if (c === 0x20 || c === 0x09 || c === 0x3e || c === 0x60 || c === 0x7e) return OTHER;
+  if (c === 0x23) {
+    let hashes = 1;
+    while (hashes < 7 && start + hashes < end && text.charCodeAt(start + hashes) === 0x23) hashes++;
+    const next = start + hashes < end ? text.charCodeAt(start + hashes) : -1;
+    return hashes <= 6 && (next === -1 || next === 0x20 || next === 0x09) ? HEADING : PLAIN;
+  }
+  if (c === 0x3c && start + 1 < end) {
+    const d = text.charCodeAt(start + 1);
+    if (isLetter(d) || d === 0x2f || d === 0x21 || d === 0x3f) return OTHER;
+  }
+  if (c === 0x5b) {
+    // A link reference definition ("[label]:"), possibly with an escaped bracket or a label running onto the next line.
+    let close = start + 1;
+    while (close < end && text.charCodeAt(close) !== 0x5d) close++;
+    if (close >= end || (close > start + 1 && text.charCodeAt(close + 1) === 0x3a && close + 1 < end) || holds(text, 0x5c, start, end)) return OTHER;
+  }
+  if ((c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x3a || c === 0x7c || c === 0x2b) && ruleLike(text, start, end)) return OTHER;
+  if (c === 0x2d || c === 0x2a || c === 0x2b) {
+    if (itemGap(text, start + 1, end)) return wideGap(text, start + 1, end) ? OTHER : gapEnd(text, start + 1, end) - start;
+  } else if (isDigit(c)) {
+    let digits = 1;
+    while (start + digits < end && isDigit(text.charCodeAt(start + digits))) digits++;
+    const mark = start + digits;
+    if (digits <= 9 && mark < end && (text.charCodeAt(mark) === 0x2e || text.charCodeAt(mark) === 0x29)) {
+      // An empty ordered item ("1.") is a list to Markdown too.
+      if (gapEnd(text, mark + 1, end) === end) return OTHER;
+      if (itemGap(text, mark + 1, end)) return wideGap(text, mark + 1, end) ? OTHER : gapEnd(text, mark + 1, end) - start;
+    }
+  }
+  // A table needs a delimiter row, which is rule-like and so goes to the parser; a lone pipe is text.
+  return PLAIN;
+}
+
+/** Five or more columns (or a tab) after a list marker make the item's content indented code. */
+function wideGap(text: string, from: number, to: number): boolean {
+  const end = gapEnd(text, from, to);
+  return end - from >= 5 || holds(text, 0x09, from, end);
+}
+
+/** Whether the ordered item marker at `start` numbers its item 1 (only "1." may interrupt a paragraph). */
+function numbersOne(text: string, start: number): boolean {
+  let i = start;
+  while (text.charCodeAt(i) === 0x30) i++;
+  return text.charCodeAt(i) === 0x31 && !isDigit(text.charCodeAt(i + 1));
+}
+
+/** A CR other than the one closing a line of CRLF (or the block) is a line break Markdown reads and a line here does not. */
+function hasInnerCR(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) return true;
+  return false;
 }
 
 /**
@@ -57,24 +119,21 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
     if (nl === -1) nl = text.length;
     let lineEnd = nl;
     if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.includes('\r')) return undefined;
-    const kind = classify(line);
-    if (kind.kind === 'other') return undefined;
-    if (kind.kind === 'item') {
+    const kind = classify(text, lineStart, lineEnd);
+    if (kind === OTHER) return undefined;
+    if (kind >= 0) {
       // Nested markers, quotes, code or headings inside an item need the parser.
-      const inner = classify(line.slice(kind.content));
-      if (inner.kind !== 'plain') return undefined;
+      if (classify(text, lineStart + kind, lineEnd) !== PLAIN) return undefined;
       // Only "1." may interrupt a paragraph; "2. foo" after text is a continuation line.
-      if (paragraph && !paragraphIsItem && kind.ordinal !== undefined && kind.ordinal !== 1) return undefined;
+      if (paragraph && !paragraphIsItem && isDigit(text.charCodeAt(lineStart)) && !numbersOne(text, lineStart)) return undefined;
     }
-    if (kind.kind === 'heading') {
+    if (kind === HEADING) {
       paragraph = undefined;
-      units.push({ kind: 'heading', start: lineStart, end: lineEnd, listTitles: [], heading: lastHeading });
+      units.push({ kind: 'heading', start: lineStart, end: lineEnd, listTitles: NO_TITLES, heading: lastHeading });
       lastHeading = units.length - 1;
-    } else if (kind.kind === 'item' || !paragraph) {
-      paragraph = { kind: 'paragraph', start: lineStart, end: lineEnd, listTitles: [], heading: lastHeading };
-      paragraphIsItem = kind.kind === 'item';
+    } else if (kind >= 0 || !paragraph) {
+      paragraph = { kind: 'paragraph', start: lineStart, end: lineEnd, listTitles: NO_TITLES, heading: lastHeading };
+      paragraphIsItem = kind >= 0;
       units.push(paragraph);
     } else {
       paragraph.end = lineEnd;
@@ -82,7 +141,8 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
     if (nl >= text.length) break;
     lineStart = nl + 1;
   }
-  return units;
+  // (Asked last: most blocks the parser must read have already been turned away, without a scan for CRs.)
+  return hasInnerCR(text) ? undefined : units;
 }
 
 /** A CR that is not part of a CRLF is a line break of its own, which `linesOf` does not read. */
@@ -105,26 +165,22 @@ function linesOf(text: string): Span[] {
   }
 }
 
-const QUOTE_MARK = /^> ?/;
-
 /** A block quote whose every line starts with ">" and holds plain paragraph lines; markdown-it's units for it. */
 export function readQuoteUnits(text: string): ProseUnit[] | undefined {
   if (text.charCodeAt(0) !== 0x3e || hasLoneCR(text)) return undefined;
   const units: ProseUnit[] = [];
   let paragraph: ProseUnit | undefined;
   for (const line of linesOf(text)) {
-    const raw = text.slice(line.start, line.end);
-    const mark = QUOTE_MARK.exec(raw);
-    if (!mark) return undefined;
-    const content = raw.slice(mark[0].length);
-    if (/^[ \t]*$/.test(content)) {
+    if (line.start >= line.end || text.charCodeAt(line.start) !== 0x3e) return undefined;
+    const content = line.start + (text.charCodeAt(line.start + 1) === 0x20 && line.start + 1 < line.end ? 2 : 1);
+    if (gapEnd(text, content, line.end) === line.end) {
       paragraph = undefined;
       continue;
     }
-    if (classify(content).kind !== 'plain') return undefined;
+    if (classify(text, content, line.end) !== PLAIN) return undefined;
     if (paragraph) paragraph.end = line.end;
     else {
-      paragraph = { kind: 'paragraph', start: line.start, end: line.end, listTitles: [], heading: -1 };
+      paragraph = { kind: 'paragraph', start: line.start, end: line.end, listTitles: NO_TITLES, heading: -1 };
       units.push(paragraph);
     }
   }
@@ -144,14 +200,14 @@ export function readTableUnits(text: string, splitCells: (text: string, start: n
   if (/^[|\s]*$/.test(text.slice(lines[0]!.start, lines[0]!.end))) return undefined;
   const header = splitCells(text, lines[0]!.start, lines[0]!.end);
   if (header.length !== splitCells(text, delimiter.start, delimiter.end).length) return undefined;
-  const units: ProseUnit[] = [{ kind: 'row', start: lines[0]!.start, end: lines[0]!.end, cells: header, table: 0, headerRow: true, listTitles: [], heading: -1 }];
+  const units: ProseUnit[] = [{ kind: 'row', start: lines[0]!.start, end: lines[0]!.end, cells: header, table: 0, headerRow: true, listTitles: NO_TITLES, heading: -1 }];
   for (let i = 2; i < lines.length; i++) {
     const line = lines[i]!;
     if (text.charCodeAt(line.start) !== 0x7c) return undefined;
     const cells = splitCells(text, line.start, line.end, header.length);
     // A row ends at its last column: the cells markdown-it drops are not prose.
     const end = cells.length === header.length ? cells[cells.length - 1]!.end : line.end;
-    units.push({ kind: 'row', start: line.start, end, cells, table: 0, headerRow: false, listTitles: [], heading: -1 });
+    units.push({ kind: 'row', start: line.start, end, cells, table: 0, headerRow: false, listTitles: NO_TITLES, heading: -1 });
   }
   return units;
 }

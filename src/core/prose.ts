@@ -13,7 +13,7 @@ export interface ProseUnit extends Span {
   table?: number;
   headerRow?: boolean;
   /** The titles of the list items this unit sits in, innermost first. */
-  listTitles: Span[];
+  listTitles: readonly Span[];
   /** Index of the nearest heading unit before this one, or -1. */
   heading: number;
 }
