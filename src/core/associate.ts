@@ -4,7 +4,7 @@ import { isCompound, otherVersions, type CompoundName } from './compoundNames';
 import { type RawFigure, scanFigures } from './figures';
 import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
-import { inside, mentionsWithin } from './spanSearch';
+import { countStartingBefore, inside } from './spanSearch';
 import { readRow, type TableShape } from './tables';
 import type { ModelMention, ParsedFigure, Span } from './types';
 
@@ -41,19 +41,35 @@ export interface AssociateInput {
   familyOf?: (name: string) => string | undefined;
 }
 
+/** A heading unit (its index) and its outline. */
+export interface HeadingAt {
+  unit: number;
+  outline: HeadingOutline;
+}
+
+/** The outline of a text without headings, as most blocks are: shared, which the readonly type keeps safe. */
+const NO_HEADINGS: readonly HeadingAt[] = [];
+
 /** The headings of a text with their levels and the mentions that can name their section's model, in order. */
-export function outlineHeadings(prose: Prose, mentions: ModelMention[]): { unit: number; outline: HeadingOutline }[] {
-  const out: { unit: number; outline: HeadingOutline }[] = [];
-  prose.units.forEach((u, i) => {
-    if (u.kind !== 'heading') return;
-    const named = mentionsWithin(mentions, u).filter((m) => !isUnusable(prose.masked, m, true));
-    // A compound name ("Llama 3.1/3.2") names no one model of the section, as within the block (see associate).
-    const usable = named.filter((m) => !isCompound(prose.masked, m));
+export function outlineHeadings(prose: Prose, mentions: ModelMention[]): readonly HeadingAt[] {
+  const { masked, units } = prose;
+  let out: HeadingAt[] | undefined;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind !== 'heading') continue;
+    const usable: ModelMention[] = [];
+    let compounds: CompoundName[] | undefined;
+    for (let k = countStartingBefore(mentions, u.start); k < mentions.length && mentions[k]!.start < u.end; k++) {
+      const m = mentions[k]!;
+      if (m.end > u.end || isUnusable(masked, m, true)) continue;
+      // A compound name ("Llama 3.1/3.2") names no one model of the section, as within the block (see associate).
+      if (isCompound(masked, m)) (compounds ??= []).push({ mention: m, versions: otherVersions(masked, m) });
+      else usable.push(m);
+    }
     // (Every outline has the same fields, set at once: V8 then keeps one shape for them all.)
-    const compounds = usable.length < named.length ? named.filter((m) => !usable.includes(m)).map((m) => ({ mention: m, versions: otherVersions(prose.masked, m) })) : undefined;
-    out.push({ unit: i, outline: { level: headingLevel(prose.masked, u), mentions: usable, compounds } });
-  });
-  return out;
+    (out ??= []).push({ unit: i, outline: { level: headingLevel(masked, u), mentions: usable, compounds } });
+  }
+  return out ?? NO_HEADINGS;
 }
 
 /** Reads every figure in the prose and ties it to a model where the text says which. */

@@ -8,8 +8,8 @@ const PLAIN = -2;
 const HEADING = -3;
 const NOT_BLANK = /\S/y;
 
-/** The titles of a unit outside any list: shared, as nothing changes a unit's titles. */
-export const NO_TITLES: readonly Span[] = Object.freeze([]);
+/** The titles of a unit outside any list: shared, which the readonly type keeps safe (not frozen: see NO_HEADINGS in blockCheck). */
+export const NO_TITLES: readonly Span[] = [];
 
 /** Whether a space or tab run starts at `from` and is followed by a non-blank character of the line (which ends at `to`). */
 function itemGap(text: string, from: number, to: number): boolean {

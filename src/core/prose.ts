@@ -1,6 +1,6 @@
 // Splits a Markdown draft into prose units and masks everything that is not prose.
 import MarkdownIt from 'markdown-it';
-import { readPlainUnits, readQuoteUnits, readTableUnits } from './plainProse';
+import { NO_TITLES, readPlainUnits, readQuoteUnits, readTableUnits } from './plainProse';
 import type { Span } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'row' | 'html';
@@ -119,7 +119,8 @@ export function extractProse(text: string): Prose {
   let inHead = false;
   let columns = Infinity;
   let lastHeading = -1;
-  const titles = (): Span[] => {
+  const titles = (): readonly Span[] => {
+    if (listStack.length === 0) return NO_TITLES;
     const out: Span[] = [];
     for (let i = listStack.length - 1; i >= 0; i--) {
       const t = listStack[i]!.title;
@@ -156,7 +157,7 @@ export function extractProse(text: string): Prose {
         const top = listStack[listStack.length - 1];
         // The first paragraph of a list item is its title, for the paragraphs nested below it.
         if (kind === 'paragraph' && top && !top.title) top.title = { start, end: lineEnd(map[0]) };
-        const own = titles().filter((t) => t.start !== start);
+        const own = listStack.length ? titles().filter((t) => t.start !== start) : NO_TITLES;
         units.push({ kind, start, end, listTitles: own, heading: lastHeading });
         if (kind === 'heading') lastHeading = units.length - 1;
         keep.push({ start, end });
