@@ -295,6 +295,11 @@ class NoiseFinder {
       // A code span: the longest opening run that has a closing run of the same length after it.
       let run = 0;
       while (text.charCodeAt(at + run) === 0x60) run++;
+      // A single backtick, the common case, closes at the next one: the index of backtick runs is not needed.
+      if (run === 1) {
+        const close = text.indexOf('`', at + 1);
+        return close >= 0 ? close + 1 : undefined;
+      }
       for (let count = run; count >= 1; count--) {
         const close = this.ticksAt(at + count, count);
         if (close >= 0) return close + count;

@@ -67,6 +67,20 @@ for (const [name, text] of [
   });
 }
 
+// Single backticks close at the next backtick (a shortcut past the index of backtick runs); these pin what they hide.
+for (const [text, found] of [
+  ['See `notes: GPT-5.5 has 9.7T parameters.\n', ['9.7T']],
+  ['Say `a` GPT-5.5 has 9.7T parameters.\n', ['9.7T']],
+  ['Say `a` and `GPT-5.5 has 9.7T parameters` here.\n', []],
+  ['Say `GPT-5.5 has\n9.7T parameters` here.\n', []],
+  ['Say ``a`GPT-5.5 has 9.7T parameters``.\n', []],
+  ['Say ``a`b`` GPT-5.5 has 9.7T parameters.\n', ['9.7T']],
+]) {
+  test(`code spans: ${JSON.stringify(text)}`, () => {
+    assert.deepEqual(starter().check(text).findings.map((f) => text.slice(f.start, f.end)), found);
+  });
+}
+
 test('LF: exact range and line/column', () => {
   const text = `Intro line.\n\n${SENTENCE}\n`;
   const [f] = starter().check(text).findings;
