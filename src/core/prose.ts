@@ -228,17 +228,30 @@ function maskText(text: string, keep: Span[]): string {
  * out the same (nothing, or line breaks only); returns how far `parts` now covers the text.
  */
 function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
-  let breaks = false;
   let other = false;
-  for (let i = from; i < to && !(breaks && other); i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) breaks = true;
-    else other = true;
-  }
+  for (let i = from; i < to && !other; i++) other = !isLineBreak(text.charCodeAt(i));
   if (!other) return copied;
-  // Line breaks stay where they are; a stretch without any is just spaces.
-  parts.push(text.slice(copied, from), breaks ? text.slice(from, to).replace(/[^\r\n]/g, ' ') : ' '.repeat(to - from));
+  parts.push(text.slice(copied, from));
+  // Line breaks stay where they are; the runs between them become spaces.
+  for (let i = from; i < to; ) {
+    let j = i;
+    while (j < to && !isLineBreak(text.charCodeAt(j))) j++;
+    if (j > i) parts.push(spaces(j - i));
+    i = j;
+    while (j < to && isLineBreak(text.charCodeAt(j))) j++;
+    if (j > i) parts.push(text.slice(i, j));
+    i = j;
+  }
   return to;
+}
+
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+
+/** Runs of spaces by length, made once: blanks are mostly short (a table row's pipes, a code span, a URL). */
+const SPACE_RUNS: string[] = [];
+
+function spaces(n: number): string {
+  return n <= 64 ? (SPACE_RUNS[n] ??= ' '.repeat(n)) : ' '.repeat(n);
 }
 
 /** Every INLINE_NOISE alternative opens with one of these. */
