@@ -1,5 +1,5 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate, outlineHeadings, type Association, type HeadingOutline } from './associate';
+import { associate, outlineHeadings, type Association, type HeadingAt, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
 import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
@@ -75,19 +75,24 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
   const hasClaims = figures.length > 0 || hasRow(prose) || hasSizedName(mentions);
   const outline = outlineHeadings(prose, mentions);
-  // Heading mentions as indices into the block's mentions (sorted by start, so found by binary search).
-  const indexOf = (m: ModelMention): number => countStartingBefore(mentions, m.start);
-  const headings = outline.length === 0 ? NO_HEADINGS : outline.map(({ outline: h }) => ({ level: h.level, mentions: h.mentions.map(indexOf), compounds: h.compounds?.map((c) => ({ mention: indexOf(c.mention), versions: c.versions })) }));
-  const reading: BlockReading = { prose, mentions, figures, hasClaims, headings };
+  const headings = outline.length === 0 ? NO_HEADINGS : outlineByIndex(outline, mentions);
   const lastHeading = outline.length ? prose.units[outline[outline.length - 1]!.unit]! : undefined;
   // A compound name ("Llama 3.1/3.2") is no one model's, as within the block: the name before it stays the context.
   let li = mentions.length - 1;
   while (li >= 0 && isCompound(prose.masked, mentions[li]!)) li--;
   const last = mentions[li];
+  let context: number | undefined;
   // A table row without a model cell takes the last model named before it under the same heading.
-  if (last && last.start >= (lastHeading?.end ?? 0)) reading.context = canCarryFigures(prose.masked, last) ? li : -1;
-  else if (lastHeading) reading.context = -1;
-  return reading;
+  if (last && last.start >= (lastHeading?.end ?? 0)) context = canCarryFigures(prose.masked, last) ? li : -1;
+  else if (lastHeading) context = -1;
+  // (Made whole at once: a property added later would cost the reading a second allocation for it.)
+  return { prose, mentions, figures, hasClaims, headings, context };
+}
+
+/** The headings' mentions as indices into the block's mentions (sorted by start, so found by binary search). */
+function outlineByIndex(outline: readonly HeadingAt[], mentions: ModelMention[]): BlockReading['headings'] {
+  const indexOf = (m: ModelMention): number => countStartingBefore(mentions, m.start);
+  return outline.map(({ outline: h }) => ({ level: h.level, mentions: h.mentions.map(indexOf), compounds: h.compounds?.map((c) => ({ mention: indexOf(c.mention), versions: c.versions })) }));
 }
 
 function hasRow(prose: Prose): boolean {
