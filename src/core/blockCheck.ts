@@ -179,7 +179,8 @@ export interface BlockJudgement {
 }
 
 const NO_JUDGEMENT: BlockJudgement = { claims: [], shortNames: [] };
-const NO_HEADINGS: ModelMention[][] = [];
+/** The mentions of no headings: a block without headings of its own. */
+const NO_OWN_HEADINGS: ModelMention[][] = [];
 
 /** Ties the block's figures to models and judges each against the fact base. */
 export function judgeBlock(
@@ -191,7 +192,7 @@ export function judgeBlock(
   familyOf: (name: string) => string | undefined,
 ): BlockJudgement {
   if (!reading.hasClaims) return NO_JUDGEMENT;
-  const own = reading.headings.length ? reading.headings.map((h) => h.mentions.map((i) => reading.mentions[i]!)) : NO_HEADINGS;
+  const own = reading.headings.length ? reading.headings.map((h) => h.mentions.map((i) => reading.mentions[i]!)) : NO_OWN_HEADINGS;
   const shortNames = sectionMentions(reading.prose, reading.mentions, own, headings[0], models);
   const mentions = withShortNames(reading.mentions, shortNames);
   const associations = associate({ prose: reading.prose, mentions, figures: reading.figures, outside: { headings, context }, familyOf });
