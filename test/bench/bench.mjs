@@ -57,8 +57,10 @@ for (const file of drafts) {
   const text = fs.readFileSync(file, 'utf8');
   const mb = text.length / 1e6;
   const runs = quick ? 3 : mb > 5 ? 3 : mb > 0.5 ? 9 : mb > 0.05 ? 61 : 201;
-  // Warm on this draft itself: V8 tunes the checker's code to the drafts it sees first, and a 100 KB check
-  // measured right after warming on 1 MB drafts took 15-25% longer here (the README gives both figures).
+  // Warm on this draft itself: after 1 MB drafts, whose results outlive young-generation collections, V8
+  // allocates the objects a check returns straight into the old generation (allocation-site pretenuring),
+  // and a 100 KB check measured right after them took ~25% longer here (not with
+  // --no-allocation-site-pretenuring); the README gives both figures.
   for (let i = 0; i < (mb > 0.5 ? 3 : 30); i++) {
     checker.check(text);
     md.parse(text, {});
