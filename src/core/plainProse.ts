@@ -98,12 +98,6 @@ function numbersOne(text: string, start: number): boolean {
   return text.charCodeAt(i) === 0x31 && !isDigit(text.charCodeAt(i + 1));
 }
 
-/** A CR other than the one closing a line of CRLF (or the block) is a line break Markdown reads and a line here does not. */
-function hasInnerCR(text: string): boolean {
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) return true;
-  return false;
-}
-
 /**
  * The units of a block made only of unindented paragraph lines, one-line-titled flat list items and
  * ATX headings, as markdown-it would give them; `undefined` when the block needs the real parser.
@@ -142,12 +136,15 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
     lineStart = nl + 1;
   }
   // (Asked last: most blocks the parser must read have already been turned away, without a scan for CRs.)
-  return hasInnerCR(text) ? undefined : units;
+  return hasLoneCR(text, false) ? undefined : units;
 }
 
-/** A CR that is not part of a CRLF is a line break of its own, which `linesOf` does not read. */
-function hasLoneCR(text: string): boolean {
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) return true;
+/**
+ * A CR that is not part of a CRLF is a line break of its own, which `linesOf` does not read. `atEnd`: whether a CR
+ * closing the text counts (readPlainUnits drops it from its last line, as from a CRLF).
+ */
+function hasLoneCR(text: string, atEnd = true): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a && (atEnd || i + 1 < text.length)) return true;
   return false;
 }
 
