@@ -10,6 +10,12 @@ const COORDINATED_MODIFIERS = /^\s*参数量?\s*(?:[、和及与,，]\s*\d[\d.]*
 // "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.
 const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\s*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的\s*)?$/iu;
 
+// The regexes here are module constants rather than literals in the functions: a literal makes a new RegExp
+// object each time it is evaluated, and these are read per figure, per mention or per character.
+/** What binds a figure backwards to the name just before it: "X (671B)", "X, at 9.7T", "X: 70B", "X's 7B". */
+const BACKWARD_GAP = /^[\s'’s]*[(（:：,，]?\s*$/u;
+const COMMA = /[,，]/;
+
 /**
  * Picks the mention a figure in one sentence is stated for: the mention, `null` when a rule says the
  * figure belongs to something else (no fallback may bind it), `undefined` when nothing is near enough.
@@ -21,7 +27,7 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
-  if (before && gapBefore !== undefined && /^[\s'’s]*[(（:：,，]?\s*$/u.test(gapBefore) && !(unnamed && /[,，]/.test(gapBefore))) return before;
+  if (before && gapBefore !== undefined && BACKWARD_GAP.test(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
   if (after && (FORWARD_GAP.test(text.slice(raw.end, after.start)) || COORDINATED_MODIFIERS.test(text.slice(raw.end, after.start)))) return after;
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
@@ -54,6 +60,8 @@ function nameRightBefore(gap: string): boolean {
 /** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
 const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
 const WORD_CHAR = /[\w.-]/;
+const BLANK_CHAR = /\s/;
+const BRACKET_OR_BLANK = /[\]\s]/;
 
 /**
  * PAREN_AFTER_NAME on the gap's end: the token is in the run of word characters before the final "(", so the
@@ -61,11 +69,11 @@ const WORD_CHAR = /[\w.-]/;
  */
 function parenAfterName(gap: string): RegExpExecArray | null {
   let i = gap.length;
-  while (i > 0 && /\s/.test(gap.charAt(i - 1))) i--;
+  while (i > 0 && BLANK_CHAR.test(gap.charAt(i - 1))) i--;
   const open = gap.charAt(i - 1);
   if (open !== '(' && open !== '（') return null;
   i--;
-  while (i > 0 && /[\]\s]/.test(gap.charAt(i - 1))) i--;
+  while (i > 0 && BRACKET_OR_BLANK.test(gap.charAt(i - 1))) i--;
   while (i > 0 && WORD_CHAR.test(gap.charAt(i - 1))) i--;
   return PAREN_AFTER_NAME.exec(i > 0 ? gap.slice(i - 1) : gap);
 }
@@ -172,28 +180,40 @@ export function canCarryFigures(masked: string, m: ModelMention): boolean {
 }
 
 const QUALIFIED = /\s*[(（]([^()（）]{1,40})[)）]\s*[:：]/uy;
+const VARIANT_AFTER = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u;
+/** A token shaped like a variant even in a title: with a hyphen or digit, all capitals, or CamelCase. */
+const VARIANT_SHAPED = /[-\d]|^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/;
+/** Editions of a known model, not unknown variants. */
+const EDITION = /^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/;
+const UNKNOWN_VERSION_AFTER = /^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu;
+const DERIVED_AFTER = /^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu;
+const LOWER_CASE = /[a-z]/;
+const SIZE_IN_QUALIFIER = /\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/;
+const DIGIT = /\d/;
+const SERIES_AFTER = /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u;
+const KIND_AFTER = /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu;
 
 /** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
 export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
   const after = masked.slice(m.end, m.end + 24);
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
   // In a title ("## Llama 2 Overview") a plain capitalised word is title case; only variant-shaped tokens count there.
-  const variant = /^[ \u00a0\-\u2011]?([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])/u.exec(after);
-  const shaped = variant && (!title || /[-\d]|^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/.test(variant[1]!));
-  if (variant && shaped && !NOT_A_NAME.test(variant[1]!) && !/^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/.test(variant[1]!)) return true;
+  const variant = VARIANT_AFTER.exec(after);
+  const shaped = variant && (!title || VARIANT_SHAPED.test(variant[1]!));
+  if (variant && shaped && !NOT_A_NAME.test(variant[1]!) && !EDITION.test(variant[1]!)) return true;
   // "DBRX 2025", "Gemma 5": a bare number after a known name is a version we do not know (not a size, not a date).
-  if (/^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu.test(after)) return true;
+  if (UNKNOWN_VERSION_AFTER.test(after)) return true;
   // "DeepSeek-R1 distilled models", "Llama 2-based models", "Qwen 蒸馏版": models derived from X are not X.
-  if (/^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu.test(after)) return true;
+  if (DERIVED_AFTER.test(after)) return true;
   // "Switch Transformer (top-1 expert): 52.5B": a name qualified by a parenthesised configuration, then a colon, labels that configuration.
   // (Read in place, within the 60 characters after the name: no copy of the text per mention.)
   QUALIFIED.lastIndex = m.end;
   const qualified = QUALIFIED.exec(masked);
-  if (qualified && QUALIFIED.lastIndex <= m.end + 60 && /[a-z]/.test(qualified[1]!) && !/\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/.test(qualified[1]!)) return true;
+  if (qualified && QUALIFIED.lastIndex <= m.end + 60 && LOWER_CASE.test(qualified[1]!) && !SIZE_IN_QUALIFIER.test(qualified[1]!)) return true;
   // "the larger Qwen models", "Llama 系列": a name without a version, as a plural or series, is the brand, not one model.
-  if (!/\d/.test(m.text) && /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u.test(after)) return true;
+  if (!DIGIT.test(m.text) && SERIES_AFTER.test(after)) return true;
   // "BERT 类模型", "GPT-3-like", "GPT-4-class models": the name stands for a kind of model, not the model.
-  return /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu.test(after);
+  return KIND_AFTER.test(after);
 }
 
 /** A sized name ("Llama 3.1 405B") as the mention of its family; undefined when the family is not known. */

@@ -46,6 +46,10 @@ interface ClauseStance {
 
 let lastScan: SentenceScan | undefined;
 
+// Module constants, not literals in scanSentence: a literal makes a new RegExp object each time it is evaluated.
+const BLANK_CHAR = /\s/;
+const QUESTION_MARK = /[?？]/;
+
 function scanSentence(text: string, within: Span): SentenceScan {
   if (lastScan && lastScan.start === within.start && lastScan.end === within.end && lastScan.text === text) {
     // An equal text from a new check: keep this copy so later calls compare it by reference, not by content.
@@ -67,8 +71,8 @@ function scanSentence(text: string, within: Span): SentenceScan {
     breakEnds.push(within.start + m.index + m[0].length);
   }
   let last = within.end;
-  while (last > within.start && /\s/.test(text.charAt(last - 1))) last--;
-  const asks = last > within.start && /[?？]/.test(text.charAt(last - 1));
+  while (last > within.start && BLANK_CHAR.test(text.charAt(last - 1))) last--;
+  const asks = last > within.start && QUESTION_MARK.test(text.charAt(last - 1));
   lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map(), stance: new Map() };
   return lastScan;
 }

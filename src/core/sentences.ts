@@ -9,6 +9,11 @@ import type { ModelMention, Span } from './types';
 
 // A hard line break (a line ending in a backslash) ends a sentence too: "Blog Codestral 22B: ... \".
 const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]|\\(?=\r?\n)/g;
+// The regexes below are module constants, not literals in the functions that read them: a literal makes a new
+// RegExp object each time it is evaluated, and these are evaluated per sentence, per figure or per character.
+/** An abbreviation's period: "e.g." and "vs." do not end a sentence. */
+const ABBREVIATION_END = /\b(?:e\.g|i\.e|vs|etc|approx|ca|No|Fig|al)\.$/;
+const BLANK_CHAR = /\s/u;
 
 function sentencesOf(text: string, unit: ProseUnit): Span[] {
   const out: Span[] = [];
@@ -19,7 +24,7 @@ function sentencesOf(text: string, unit: ProseUnit): Span[] {
   while ((m = SENTENCE_END.exec(slice)) !== null) {
     const end = unit.start + m.index + m[0].length;
     // "e.g." and "vs." do not end a sentence.
-    if (/\b(?:e\.g|i\.e|vs|etc|approx|ca|No|Fig|al)\.$/.test(slice.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
+    if (ABBREVIATION_END.test(slice.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
     out.push({ start, end });
     start = end;
   }
@@ -33,10 +38,10 @@ const SAME_SIZE_LOOKBACK = 64;
 /** Whether text[from, to) is blank but for one opening parenthesis, as `^\s*[(（]\s*$` reads it, without slicing. */
 function opensParenthesisNext(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
   if (i >= to || (text.charAt(i) !== '(' && text.charAt(i) !== '（')) return false;
   i++;
-  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
   return i === to;
 }
 
@@ -52,12 +57,24 @@ function nextClose(text: string, from: number, to: number): number {
 /** A cheap first look at a gap between two figures: an enumeration's gap starts (after blanks) with a separator or conjunction. */
 function mayJoinEnumeration(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && /\s/u.test(text.charAt(i))) i++;
+  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
   return i < to && '、,，/&aAoOtT和及与以至到'.includes(text.charAt(i));
 }
 
 /** What joins the figures of one enumeration: "8B, 70B and 405B", "7B、13B和70B", "7B/13B", "from 7B to 70B". */
 const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
+/** The close of a restating parenthesis, just after its figure. */
+const RESTATEMENT_CLOSE = /^\s*[)）]/u;
+/** A gap that opens a parenthesis and closes none. */
+const OPENS_PARENTHESIS = /^[^()（）]*[(（][^()（）]*$/u;
+/** A gap that is a slash alone: "671B/37B". */
+const SLASH_GAP = /^\s*\/\s*$/;
+/** A gap that is a bare comma. */
+const COMMA_GAP = /^\s*[,，]\s*$/u;
+/** What may open a sentence before its first size: list markers and a short label with a colon. */
+const SIZE_OPENING = /^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u;
+/** An open parenthesis not closed by the end. */
+const OPEN_PARENTHESIS_END = /[(（][^)）]*$/u;
 
 interface Sizing {
   raw: RawFigure;
@@ -87,7 +104,7 @@ export function readSentences(
     const outer = figures[i]!;
     const inner = figures[i + 1]!;
     if (!opensParenthesisNext(masked, outer.end, inner.start)) continue;
-    const close = /^\s*[)）]/u.exec(masked.slice(inner.end, inner.end + 4));
+    const close = RESTATEMENT_CLOSE.exec(masked.slice(inner.end, inner.end + 4));
     if (!close) continue;
     (readFrom ??= new Map()).set(outer, inner.end + close[0].length);
     if (Math.abs(outer.value - inner.value) <= outer.precision / 2 + 1e-9 * outer.value) (restated ??= new Set()).add(outer);
@@ -106,7 +123,7 @@ export function readSentences(
     let r = from === undefined ? readAround(masked, raw, bounds) : readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(from, Math.min(bounds.end, from + 60)) });
     // "39.3M GPU hours (1.46M for 8B, 7.0M for 70B)": a parenthesis opened after a figure that counts something
     // else breaks that figure down; nothing inside it is a parameter count.
-    if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && /^[^()（）]*[(（][^()（）]*$/u.test(masked.slice(prevRaw.end, raw.start))) {
+    if (prevRaw && !prevCounts && prevRaw.end >= bounds.start && OPENS_PARENTHESIS.test(masked.slice(prevRaw.end, raw.start))) {
       // The next closing parenthesis, found once per stretch: a sentence of thousands of open parentheses is not
       // searched to its end from each figure.
       if (close.end !== bounds.end || raw.end < close.from || (close.at >= 0 && raw.end > close.at)) close = { from: raw.end, end: bounds.end, at: nextClose(masked, raw.end, bounds.end) };
@@ -126,7 +143,7 @@ export function readSentences(
     const gap = prev && mayJoinEnumeration(masked, prev.raw.end, raw.start) ? masked.slice(prev.raw.end, raw.start) : '';
     if (prev && gap && ENUMERATION_GAP.test(gap)) {
       // "671B/37B", "46.7B/12.9B": a smaller figure after a slash is the MoE total/active notation.
-      if (/^\s*\/\s*$/.test(gap) && last!.length === 1 && raw.value < prev.raw.value && !prev.reading.statedKind && !entry.reading.statedKind) {
+      if (SLASH_GAP.test(gap) && last!.length === 1 && raw.value < prev.raw.value && !prev.reading.statedKind && !entry.reading.statedKind) {
         prev.reading = { ...prev.reading, statedKind: 'total' };
         entry.reading = { ...entry.reading, statedKind: 'active' };
       }
@@ -181,7 +198,7 @@ export function readSentences(
       const family = size && familyOf ? familyOf(size.bare) : undefined;
       const gap = before ? masked.slice(before.end, first.raw.start) : '';
       // "…和Gemma 7B，70B模型则…": after a bare comma, a size of an unnamed model starts a new clause, not a sibling.
-      const newClause = /^\s*[,，]\s*$/u.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+      const newClause = COMMA_GAP.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
       if (before && family && !newClause && SIBLING_SIZES.test(gap)) picked = { ...before, modelId: family, sizedName: true };
     }
     let mention: ModelMention | undefined = picked ?? undefined;
@@ -197,9 +214,9 @@ export function readSentences(
         usableBefore > 0 ||
         // A list item's label ("- 模型容量较小：6B 的小容量…") does not keep a size from opening the sentence;
         // the model named after an opening size must not sit in a parenthesis ("70亿参数（比GPT-3少25倍）" compares).
-        (/^[\s*_>#+-]*(?:[^:：。.!?！？]{1,20}[:：][\s*_]*)?$/u.test(masked.slice(sentence.start, first.raw.start)) &&
+        (SIZE_OPENING.test(masked.slice(sentence.start, first.raw.start)) &&
           usable.length > 0 &&
-          !/[(（][^)）]*$/u.test(masked.slice(lastRaw.end, usable[0]!.start)))
+          !OPEN_PARENTHESIS_END.test(masked.slice(lastRaw.end, usable[0]!.start)))
       )
         mention = usable[usableBefore - 1] ?? usable[0];
     }
@@ -297,6 +314,9 @@ export function readSentences(
  * `memo` holds, per sentence index, what the walk back from that sentence found: a run of thousands of
  * ";"-ended sentences is walked once, not once per figure.
  */
+const SEMICOLON_END = /[；;]\s*$/u;
+const COLON = /[:：]/u;
+
 function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[], memo: Map<number, ModelMention | undefined>): ModelMention | undefined {
   const walked: number[] = [];
   let topic: ModelMention | undefined;
@@ -308,8 +328,8 @@ function colonTopic(masked: string, sentences: Span[], index: number, mentions: 
     walked.push(k);
     const s = sentences[k]!;
     const text = masked.slice(s.start, s.end);
-    if (!/[；;]\s*$/u.test(text)) break;
-    const colon = text.search(/[:：]/u);
+    if (!SEMICOLON_END.test(text)) break;
+    const colon = text.search(COLON);
     if (colon < 0) continue;
     const head = { start: s.start, end: s.start + colon };
     const named = mentionsWithin(mentions, head).filter((m) => !isUnusable(masked, m));
@@ -456,8 +476,10 @@ function variantReference(
   return family;
 }
 
+const HEADING_MARKS = /^\s*(#{1,6})/;
+
 export function headingLevel(masked: string, heading: Span): number {
-  const m = /^\s*(#{1,6})/.exec(masked.slice(heading.start, heading.end));
+  const m = HEADING_MARKS.exec(masked.slice(heading.start, heading.end));
   return m ? m[1]!.length : 1;
 }
 

@@ -41,17 +41,27 @@ function shapeOf(masked: string, header: ProseUnit, headerMentions: ModelMention
     const label = masked.slice(cell.start, cell.end);
     const named = mentionsWithin(headerMentions, cell);
     if (named.length === 1 && !isUnusable(masked, named[0]!)) columnModels.set(i, named[0]!);
-    if (/^[\s*_]*$/.test(label)) blankColumns.add(i);
+    if (BLANK_LABEL.test(label)) blankColumns.add(i);
     else if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
       const scale = HEADER_SCALE.find(([re]) => re.test(label))?.[1] ?? 0;
       paramColumns.set(i, scale);
-      if (/activ|激活|活跃/iu.test(label)) columnKinds.set(i, 'active');
-      else if (/total|总/iu.test(label)) columnKinds.set(i, 'total');
+      if (ACTIVE_LABEL.test(label)) columnKinds.set(i, 'active');
+      else if (TOTAL_LABEL.test(label)) columnKinds.set(i, 'total');
     } else if (modelColumn < 0 && MODEL_HEADER.test(label)) modelColumn = i;
   });
   return { paramColumns, columnKinds, modelColumn, blankColumns, columnModels };
 }
 
+// The regexes here are module constants rather than literals in the functions: a literal makes a new RegExp
+// object each time it is evaluated, and these are read per column, row or figure.
+const BLANK_LABEL = /^[\s*_]*$/;
+const ACTIVE_LABEL = /activ|激活|活跃/iu;
+const TOTAL_LABEL = /total|总/iu;
+const EMPHASIS_MARKS = /^[*_]+|[*_]+$/g;
+/** "0.06 - 11": a span of sizes in a unitless column. */
+const SIZE_SPAN = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*$/;
+/** "3, 7, 12": a list of sizes in a unitless column. */
+const SIZE_LIST = /^\s*~?\s*\d+(?:\.\d+)?(?:\s*(?:,|、|\/)\s*\d+(?:\.\d+)?)*\s*$/;
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
 export function readRow(
   masked: string,
@@ -84,12 +94,12 @@ export function readRow(
   const firstFigureCol = figures.length ? cellOf(figures[0]!) : -1;
   const label = firstFigureCol > 0 ? masked.slice(cells[0]!.start, cells[firstFigureCol - 1]!.end) : '';
   const transposed = shape.columnModels.size > 0 && unitMentions.length === 0 && PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label);
-  const labelKind = /activ|激活|活跃/iu.test(label) ? 'active' : /total|总/iu.test(label) ? 'total' : undefined;
+  const labelKind = ACTIVE_LABEL.test(label) ? 'active' : TOTAL_LABEL.test(label) ? 'total' : undefined;
   for (const raw of figures) {
     const col = cellOf(raw);
     const cell = cells[col] ?? unit;
     // Whether the cell holds nothing but the figure (emphasis aside); read only where a rule asks.
-    const onlyFigure = (): boolean => masked.slice(cell.start, cell.end).trim().replace(/^[*_]+|[*_]+$/g, '') === raw.text;
+    const onlyFigure = (): boolean => masked.slice(cell.start, cell.end).trim().replace(EMPHASIS_MARKS, '') === raw.text;
     if (transposed && shape.columnModels.has(col) && onlyFigure()) {
       const r = readAround(masked, raw, cell);
       if (!r) continue;
@@ -122,7 +132,7 @@ export function readRow(
     if (!cell) continue;
     const content = masked.slice(cell.start, cell.end);
     // "0.06 - 11": a span of a family's sizes is one range claim (some size lies in it).
-    const span = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*$/.exec(content);
+    const span = SIZE_SPAN.exec(content);
     if (span && Number(span[2]) > Number(span[1])) {
       const start = cell.start + content.indexOf(span[1]!);
       const end = cell.start + content.lastIndexOf(span[2]!) + span[2]!.length;
@@ -133,7 +143,7 @@ export function readRow(
       continue;
     }
     // "3, 7, 12": a list of a family's sizes; each number is one of them.
-    if (!/^\s*~?\s*\d+(?:\.\d+)?(?:\s*(?:,|、|\/)\s*\d+(?:\.\d+)?)*\s*$/.test(content)) continue;
+    if (!SIZE_LIST.test(content)) continue;
     UNITLESS_NUMBER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = UNITLESS_NUMBER.exec(content)) !== null) {
@@ -144,7 +154,7 @@ export function readRow(
       const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
       if (overlapsAny(figures, raw)) continue;
       out.push({
-        figure: toParsedFigure(raw, { explicitParameters: true, hedged: /~/.test(content), statedKind: shape.columnKinds.get(col) }),
+        figure: toParsedFigure(raw, { explicitParameters: true, hedged: content.includes('~'), statedKind: shape.columnKinds.get(col) }),
         raw,
         mention: rowModel,
         distanced: isRowDistanced(masked, unit, raw),
