@@ -193,8 +193,43 @@ const DIGIT = /\d/;
 const SERIES_AFTER = /^[\s-]*(?:models|families|series|LLMs|系列)(?![A-Za-z])/u;
 const KIND_AFTER = /^[\s-]*(?:类|式|等级|级别|(?:like|style|class|type|sized|scale)(?![A-Za-z]))/iu;
 
+/** How far after a mention the tests below read: QUALIFIED must end within it, the others read 24 characters. */
+const UNUSABLE_REACH = 60;
+
+/**
+ * The characters the tests of isUnusable that skip blanks and hyphens first can start on: DERIVED_AFTER,
+ * SERIES_AFTER and KIND_AFTER (with /i, "ſ" is an "s"), and QUALIFIED, which skips blanks only.
+ */
+const UNUSABLE_OPENERS = new Set(Array.from('dDbBfF蒸衍微mfsL系类式等级lLsSſcCtT(（', (c) => c.charCodeAt(0)));
+
+/** A blank (as `\s` reads it) or a hyphen: what the tests skip before their first word. */
+function isBlankOrHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/**
+ * A first look at the characters after a mention that rules out every test of isUnusable: most names are
+ * followed by a plain word or a cell border, and are not copied out and run through six patterns.
+ * VARIANT_AFTER needs a capital, perhaps after one separator; UNKNOWN_VERSION_AFTER a digit after one; the
+ * rest one of UNUSABLE_OPENERS after blanks and hyphens, within reach.
+ */
+function mayBeUnusable(masked: string, end: number): boolean {
+  const c0 = masked.charCodeAt(end);
+  if (isCapital(c0)) return true;
+  const c1 = masked.charCodeAt(end + 1);
+  if ((c0 === 0x20 || c0 === 0xa0 || c0 === 0x2d || c0 === 0x2011) && (isCapital(c1) || (c0 !== 0x2011 && c1 >= 0x30 && c1 <= 0x39))) return true;
+  let i = end;
+  while (i < end + UNUSABLE_REACH && isBlankOrHyphen(masked.charCodeAt(i))) i++;
+  return i < end + UNUSABLE_REACH && UNUSABLE_OPENERS.has(masked.charCodeAt(i));
+}
+
 /** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
 export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
+  if (!mayBeUnusable(masked, m.end)) return false;
   const after = masked.slice(m.end, m.end + 24);
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
   // In a title ("## Llama 2 Overview") a plain capitalised word is title case; only variant-shaped tokens count there.
