@@ -202,3 +202,18 @@ test('a figure with only blanks around it (a table cell) reads as plain: not hed
     ],
   );
 });
+
+// A side of a figure that masking left blank (code, a link) is read as empty, not run through each pattern: the
+// words on the other side still say what the figure is.
+test('a figure next to masked code keeps the reading of the words on its other side', () => {
+  const code = `\`${'x'.repeat(70)}\``;
+  const read = (text) =>
+    starter()
+      .check(text)
+      .claims.map((c) => [c.mention.modelId, c.figure.text, c.figure.hedged, c.figure.atLeast, c.figure.explicitParameters, c.figure.statedKind ?? null]);
+  assert.deepEqual(read(`GPT-5.5 has about 9.7T ${code}.`), [['gpt-5.5', '9.7T', true, false, false, null]]);
+  assert.deepEqual(read(`GPT-5.5 has over 9.7T ${code}.`), [['gpt-5.5', '9.7T', true, true, false, null]]);
+  assert.deepEqual(read(`GPT-5.5 has 9.7T ${code}.`), [['gpt-5.5', '9.7T', false, false, false, null]]);
+  assert.deepEqual(read(`GPT-5.5 (${code} 9.7T parameters).`), [['gpt-5.5', '9.7T', false, false, true, null]]);
+  assert.deepEqual(read(`GPT-5.5 has ${code} 9.7T+ active parameters.`), [['gpt-5.5', '9.7T', true, true, true, 'active']]);
+});
