@@ -32,7 +32,7 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
-  if (unnamed && !APPOSITION.test(gapBefore)) return (gapBefore.length <= MAX_BACKWARD_GAP && COPULA.test(gapBefore) && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;
+  if (unnamed && !APPOSITION.test(gapBefore)) return (gapBefore.length <= MAX_BACKWARD_GAP && mayBeCopula(gapBefore) && COPULA.test(gapBefore) && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;
   // "Codestral Mamba 7B", "Blog Mathstral 7B:": a capitalised word right before a size is the name it belongs to.
   if (nameRightBefore(gapBefore)) return null;
   // "SkyPile (150B)", "Phi-3.5-medium（16B）": a parenthesised figure qualifies the name just before the parenthesis.
@@ -123,6 +123,25 @@ export const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|�
 // The copula's complement runs to the figure without a clause break or a comparison.
 const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|\bas\b|和|但)[^.。;；!?！？,，])*$/iu;
 
+/** What COPULA's subject or copula opens with: 这, 它, which, that, this, it, 是, 为, is, was (either case). */
+const COPULA_OPENERS = new Set(Array.from('这它wWtTiI是为', (c) => c.charCodeAt(0)));
+
+/** A character COPULA's opening `[\s'’s]*[,，]?\s*` may pass over (with /iu, "s" is also "S" and "ſ"). */
+function opensCopulaGap(c: number): boolean {
+  return isBlank(c) || c === 0x27 || c === 0x2019 || c === 0x73 || c === 0x53 || c === 0x17f || c === 0x2c || c === 0xff0c;
+}
+
+/**
+ * A first look at a gap that rules COPULA out: past the blanks, quotes, "s" and commas it opens with, the subject or
+ * the copula must start. On a gap opening with a long blank run (a masked link) COPULA itself tries every split
+ * of the run between its three runs of blanks before it fails: over 100 µs for 60 blanks.
+ */
+function mayBeCopula(gap: string): boolean {
+  let i = 0;
+  while (i < gap.length && opensCopulaGap(gap.charCodeAt(i))) i++;
+  return COPULA_OPENERS.has(gap.charCodeAt(i));
+}
+
 // CamelCase needs two lower-case letters first, so "MoE" is not taken for a name.
 const UNKNOWN_NAME = /\b([A-Z][A-Za-z]*)[-\u2011 ]?\d[\w.-]*|\b[A-Z][a-z]{2,}[A-Z]\w*/gu;
 
@@ -202,9 +221,14 @@ const UNUSABLE_REACH = 60;
  */
 const UNUSABLE_OPENERS = new Set(Array.from('dDbBfF蒸衍微mfsL系类式等级lLsSſcCtT(（', (c) => c.charCodeAt(0)));
 
-/** A blank (as `\s` reads it) or a hyphen: what the tests skip before their first word. */
+/** A blank, as `\s` reads it. */
+function isBlank(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A blank or a hyphen: what the tests skip before their first word. */
 function isBlankOrHyphen(c: number): boolean {
-  return c === 0x2d || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 0x2d || isBlank(c);
 }
 
 function isCapital(c: number): boolean {
