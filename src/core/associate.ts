@@ -72,6 +72,12 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): readonl
   return out ?? NO_HEADINGS;
 }
 
+/** Whether one of mentions[from, to) is a sized name ("Llama 3 13B"). */
+function hasSizedName(mentions: ModelMention[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (mentions[k]!.sizedName) return true;
+  return false;
+}
+
 /** Reads every figure in the prose and ties it to a model where the text says which. */
 export function associate({ prose, mentions: all, figures, outside, familyOf }: AssociateInput): Association[] {
   const masked = prose.masked;
@@ -81,35 +87,45 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
   const raws = figures ?? scanFigures(masked);
   let mi = 0;
   let ri = 0;
-  const tables = new Map<number, TableShape>();
-  // Unit -1 stands for the text before this block, which sits under this block's first heading.
-  let lastUnitWithMention: { unit: number; mention: ModelMention } | undefined = outside?.context ? { unit: -1, mention: outside.context } : undefined;
+  // Made when the first row is read: most texts read by a call hold no table.
+  let tables: Map<number, TableShape> | undefined;
+  // The last unit that named a model, and the last model it named. Unit -1 stands for the text before this block,
+  // which sits under this block's first heading.
+  let lastUnit = outside?.context ? -1 : undefined;
+  let lastMention = outside?.context;
   for (let u = 0; u < prose.units.length; u++) {
     const unit = prose.units[u]!;
     while (mi < mentions.length && mentions[mi]!.end <= unit.start) mi++;
-    const unitMentions: ModelMention[] = [];
-    for (let k = mi; k < mentions.length && mentions[k]!.start < unit.end; k++) unitMentions.push(mentions[k]!);
+    let mentionsEnd = mi;
+    while (mentionsEnd < mentions.length && mentions[mentionsEnd]!.start < unit.end) mentionsEnd++;
     while (ri < raws.length && raws[ri]!.end <= unit.start) ri++;
-    const unitFigures: RawFigure[] = [];
-    // Figures and mentions both come sorted by start: the furthest end of the mentions starting
-    // before a figure ends says whether one reaches into it, without rescanning them per figure.
-    let reached = 0;
-    let reach = -1;
-    for (let k = ri; k < raws.length && raws[k]!.start < unit.end; k++) {
-      const r = raws[k]!;
-      while (reached < unitMentions.length && unitMentions[reached]!.start < r.end) reach = Math.max(reach, unitMentions[reached++]!.end);
-      if (inside(r, unit) && !(reach > r.start)) unitFigures.push(r);
-    }
-    const lastHeading = lastUnitWithMention ? (lastUnitWithMention.unit < 0 ? -1 : prose.units[lastUnitWithMention.unit]!.heading) : undefined;
-    const context = lastUnitWithMention && lastHeading === unit.heading ? lastUnitWithMention.mention : undefined;
-    if (unitFigures.length > 0 || unit.kind === 'row' || (familyOf && unitMentions.some((m) => m.sizedName))) {
+    let rawsEnd = ri;
+    while (rawsEnd < raws.length && raws[rawsEnd]!.start < unit.end) rawsEnd++;
+    // Most units hold no figure, no row and no sized name: no lists are made for them.
+    if (rawsEnd > ri || unit.kind === 'row' || (familyOf && hasSizedName(mentions, mi, mentionsEnd))) {
+      const unitMentions = mentions.slice(mi, mentionsEnd);
+      const unitFigures: RawFigure[] = [];
+      // Figures and mentions both come sorted by start: the furthest end of the mentions starting
+      // before a figure ends says whether one reaches into it, without rescanning them per figure.
+      let reached = 0;
+      let reach = -1;
+      for (let k = ri; k < rawsEnd; k++) {
+        const r = raws[k]!;
+        while (reached < unitMentions.length && unitMentions[reached]!.start < r.end) reach = Math.max(reach, unitMentions[reached++]!.end);
+        if (inside(r, unit) && !(reach > r.start)) unitFigures.push(r);
+      }
       if (unit.kind === 'row') {
-        readRow(masked, unit, unitMentions, unitFigures, tables, context, out, familyOf);
-      } else {
+        const lastHeading = lastUnit === undefined ? undefined : lastUnit < 0 ? -1 : prose.units[lastUnit]!.heading;
+        const context = lastUnit !== undefined && lastHeading === unit.heading ? lastMention : undefined;
+        readRow(masked, unit, unitMentions, unitFigures, (tables ??= new Map()), context, out, familyOf);
+      } else if (unitFigures.length > 0 || (familyOf && hasSizedName(mentions, mi, mentionsEnd))) {
         readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, outside?.headings ?? [], out, familyOf);
       }
     }
-    if (unitMentions.length > 0) lastUnitWithMention = { unit: u, mention: unitMentions[unitMentions.length - 1]! };
+    if (mentionsEnd > mi) {
+      lastUnit = u;
+      lastMention = mentions[mentionsEnd - 1]!;
+    }
   }
   return out;
 }
