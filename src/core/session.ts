@@ -220,40 +220,62 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       let outside: Outside = { headings, context };
       const compared = {};
       for (let i = 0; i < spans.length; i++) {
-        if (spans[i]!.skip) continue;
-        const b = kept ? kept[i]! : stateOf(text, spans[i]!);
-        b.reading ??= readBlock(b.text, matcher);
-        const r = b.reading;
+        const span = spans[i]!;
+        if (span.skip) continue;
+        const at = span.start;
+        // A one-shot check keeps no state per block: it reads, judges and places each block straight from its span.
+        const b = kept?.[i];
+        const blockText = b ? b.text : text.slice(at, span.end);
+        const r = b ? (b.reading ??= readBlock(blockText, matcher)) : readBlock(blockText, matcher);
         let judged = NO_CLAIMS;
         let shortNames = NO_MENTIONS;
         if (r.hasClaims) {
           // Association reads the surroundings only for the names they hold.
-          if (keep) key ??= surroundingsKey(headings, context, headingIds);
-          if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', ...judgeBlock(b.text, r, headings, context, models, familyOf) };
-          judged = b.judged.claims;
-          shortNames = b.judged.shortNames;
+          if (!b) ({ claims: judged, shortNames } = judgeBlock(blockText, r, headings, context, models, familyOf));
+          else {
+            key ??= surroundingsKey(headings, context, headingIds);
+            if (!b.judged || b.judged.key !== key) {
+              const j = judgeBlock(blockText, r, headings, context, models, familyOf);
+              b.judged = { key, claims: j.claims, shortNames: j.shortNames };
+            }
+            judged = b.judged.claims;
+            shortNames = b.judged.shortNames;
+          }
         }
-        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
-        for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
-        let placed = b.placed;
-        if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
-          placed = place(b, r, judged, shortNames, outside, !keep);
-          b.placed = placed;
+        let blockHits: BlockHit[];
+        if (!b) blockHits = readBlockHits(r, judged, facts, headings);
+        else {
+          if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
+          blockHits = b.hits.hits;
         }
-        for (const m of placed.mentions) mentions.push(m);
-        for (const c of placed.claims) claims.push(c);
-        if (judged.length) placedBlocks.push(placed);
+        for (const h of blockHits) hits.push({ ...h, start: h.start + at, end: h.end + at });
+        let placedMentions: ModelMention[];
+        if (!b && judged.length === 0) {
+          // Nothing reads a claimless block's placing again: its mentions are moved, and no Placed is made.
+          placedMentions = placeMentions(r, shortNames, at, true);
+          for (const m of placedMentions) mentions.push(m);
+        } else {
+          let placed = b?.placed;
+          if (!placed || placed.at !== at || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
+            placed = place(at, r, judged, shortNames, outside, !b);
+            if (b) b.placed = placed;
+          }
+          placedMentions = placed.mentions;
+          for (const m of placed.mentions) mentions.push(m);
+          for (const c of placed.claims) claims.push(c);
+          if (judged.length) placedBlocks.push(placed);
+        }
         const contextBefore = context;
         if (r.headings.length) {
           stack = [...stack];
           for (const h of r.headings) {
             // A heading closes every section at its level or deeper.
             while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-            stack.push({ level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placed.mentions[c.mention]!, versions: c.versions })) });
+            stack.push({ level: h.level, mentions: h.mentions.map((i) => placedMentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placedMentions[c.mention]!, versions: c.versions })) });
           }
           headings = [...stack].reverse();
         }
-        if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
+        if (r.context !== undefined) context = r.context >= 0 ? placedMentions[r.context] : undefined;
         if (r.headings.length || context !== contextBefore) {
           key = undefined;
           outside = { headings, context };
@@ -310,27 +332,37 @@ class HeadingIds {
   }
 }
 
-/**
- * Puts a block's mentions (its own, then the short names its claims were judged with) and claims at its
- * offset; `inPlace` when nothing will reuse the block-relative ones.
- */
-function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
-  const at = b.start;
-  const move = <T extends Span>(span: T): T => {
-    if (!inPlace) return shift(span, at);
-    span.start += at;
-    span.end += at;
-    return span;
-  };
-  let mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
-  if (inPlace) for (const m of mentions) move(m);
+/** A block's mentions (its own, then the short names its claims were judged with) at its offset `at`. */
+function placeMentions(r: BlockReading, shortNames: ModelMention[], at: number, inPlace: boolean): ModelMention[] {
+  let mentions = r.mentions;
+  if (!inPlace) mentions = mentions.map((m) => shift(m, at));
+  else {
+    for (const m of mentions) {
+      m.start += at;
+      m.end += at;
+    }
+  }
   if (shortNames.length) mentions = mentions.concat(shortNames.map((m) => shift(m, at)));
-  const claims = judged.map((j) => {
+  return mentions;
+}
+
+/**
+ * Puts a block's mentions and claims at its offset `at`; `inPlace` when nothing will reuse the block-relative ones.
+ */
+function place(at: number, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
+  const mentions = placeMentions(r, shortNames, at, inPlace);
+  const claims: Claim[] = [];
+  for (const j of judged) {
     const base = j.mention >= 0 ? mentions[j.mention]! : outsideAt(outside, -1 - j.mention)!;
-    const claim: Claim = { figure: move(j.figure), mention: j.as ? { ...base, ...j.as } : base, distanced: j.distanced, verdict: j.verdict };
-    if (j.matched) claim.matched = j.matched;
-    return claim;
-  });
+    const figure = inPlace ? j.figure : shift(j.figure, at);
+    if (inPlace) {
+      figure.start += at;
+      figure.end += at;
+    }
+    const mention = j.as ? { ...base, ...j.as } : base;
+    // Made whole at once: `matched` added afterwards would cost each such claim a second allocation.
+    claims.push(j.matched ? { figure, mention, distanced: j.distanced, verdict: j.verdict, matched: j.matched } : { figure, mention, distanced: j.distanced, verdict: j.verdict });
+  }
   return { at, outside, judged, mentions, claims };
 }
 
@@ -339,11 +371,12 @@ function findingsOf(directives: Directives, placed: Placed[], options: CheckOpti
   const findings: Finding[] = [];
   const values: number[] = [];
   for (const p of placed) {
-    p.judged.forEach((j, k) => {
-      if (j.verdict === 'matches' || j.verdict === 'unchecked') return;
+    for (let k = 0; k < p.judged.length; k++) {
+      const j = p.judged[k]!;
+      if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
       const severity = severityOf(j.verdict, options);
       const claim = p.claims[k]!;
-      if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) return;
+      if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) continue;
       const finding: Finding = {
         ruleId: j.verdict,
         severity,
@@ -366,7 +399,7 @@ function findingsOf(directives: Directives, placed: Placed[], options: CheckOpti
       }
       findings.push(finding);
       values.push(claim.figure.value);
-    });
+    }
   }
   return { findings, values };
 }
