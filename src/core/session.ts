@@ -208,7 +208,11 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const spans = kept ?? splitBlocks(text);
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
-      const placedBlocks: Placed[] = [];
+      // Findings are made as each block is placed, so a block's judged claims die young instead of living to the end.
+      const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
+      const findings: Finding[] = [];
+      /** The figure value of each finding, for linking related findings. */
+      const values: number[] = [];
       const hits: BlockHit[] = [];
       // The headings the next block sits under (outermost first) and the last model named under the nearest.
       let stack: HeadingOutline[] = [];
@@ -263,7 +267,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           placedMentions = placed.mentions;
           for (const m of placed.mentions) mentions.push(m);
           for (const c of placed.claims) claims.push(c);
-          if (judged.length) placedBlocks.push(placed);
+          if (judged.length) addFindings(directives, placed, options, findings, values);
         }
         const contextBefore = context;
         if (r.headings.length) {
@@ -281,8 +285,6 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           outside = { headings, context };
         }
       }
-      const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
-      const { findings, values } = findingsOf(directives, placedBlocks, options);
       linkRelated(findings, values, claims);
       if (hits.length) {
         for (const f of hitFindings(hits, mentions, facts, directives, options)) findings.push(f);
@@ -366,42 +368,37 @@ function place(at: number, r: BlockReading, judged: JudgedClaim[], shortNames: M
   return { at, outside, judged, mentions, claims };
 }
 
-/** The findings of the placed claims, and the figure value of each (for linking related findings). */
-function findingsOf(directives: Directives, placed: Placed[], options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
-  const findings: Finding[] = [];
-  const values: number[] = [];
-  for (const p of placed) {
-    for (let k = 0; k < p.judged.length; k++) {
-      const j = p.judged[k]!;
-      if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
-      const severity = severityOf(j.verdict, options);
-      const claim = p.claims[k]!;
-      if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) continue;
-      const finding: Finding = {
-        ruleId: j.verdict,
-        severity,
-        message: j.message ?? '',
-        start: claim.figure.start,
-        end: claim.figure.end,
-        modelId: j.model.id,
-        model: j.model.name,
-        text: claim.figure.text,
-      };
-      if (j.expected) {
-        finding.expected = j.expected;
-        finding.sourceUrl = j.expected.source;
-      }
-      if (j.fix) finding.fix = shift(j.fix, p.at);
-      if (j.estimate) finding.speculation = { cue: j.estimate };
-      if (j.matched) {
-        finding.matched = j.matched;
-        finding.sourceUrl ??= j.matched.source;
-      }
-      findings.push(finding);
-      values.push(claim.figure.value);
+/** Adds the findings of a placed block's claims to `findings`, and the figure value of each to `values`. */
+function addFindings(directives: Directives, p: Placed, options: CheckOptions | undefined, findings: Finding[], values: number[]): void {
+  for (let k = 0; k < p.judged.length; k++) {
+    const j = p.judged[k]!;
+    if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
+    const severity = severityOf(j.verdict, options);
+    const claim = p.claims[k]!;
+    if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) continue;
+    const finding: Finding = {
+      ruleId: j.verdict,
+      severity,
+      message: j.message ?? '',
+      start: claim.figure.start,
+      end: claim.figure.end,
+      modelId: j.model.id,
+      model: j.model.name,
+      text: claim.figure.text,
+    };
+    if (j.expected) {
+      finding.expected = j.expected;
+      finding.sourceUrl = j.expected.source;
     }
+    if (j.fix) finding.fix = shift(j.fix, p.at);
+    if (j.estimate) finding.speculation = { cue: j.estimate };
+    if (j.matched) {
+      finding.matched = j.matched;
+      finding.sourceUrl ??= j.matched.source;
+    }
+    findings.push(finding);
+    values.push(claim.figure.value);
   }
-  return { findings, values };
 }
 
 /**
