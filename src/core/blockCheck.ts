@@ -74,6 +74,7 @@ const NO_FIGURES: RawFigure[] = [];
 export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const prose = extractBlockProse(text);
   const mentions = matcher.find(prose.masked);
+  if (prose.masked !== text) keepOffMasked(mentions, text);
   const figures = mayHoldFigures(prose.masked) ? scanFigures(prose.masked) : NO_FIGURES;
   // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
   const hasClaims = figures.length > 0 || hasRow(prose) || hasSizedName(mentions);
@@ -90,6 +91,21 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   else if (lastHeading) context = -1;
   // (Made whole at once: a property added later would cost the reading a second allocation for it.)
   return { prose, mentions, figures, hasClaims, headings, context };
+}
+
+/**
+ * V8 cuts a string of 13 characters or more out of another as a view that keeps the whole of it alive. A name read
+ * from a block's masked copy takes its text from the draft instead where it reads the same there, so the names a
+ * check returns do not keep every masked copy alive (each one copied by every collection until the check ends).
+ */
+const VIEW_LENGTH = 13;
+
+function keepOffMasked(mentions: ModelMention[], text: string): void {
+  for (const m of mentions) {
+    if (m.text.length < VIEW_LENGTH) continue;
+    const written = text.slice(m.start, m.end);
+    if (written === m.text) m.text = written;
+  }
 }
 
 /** The headings' mentions as indices into the block's mentions (sorted by start, so found by binary search). */
