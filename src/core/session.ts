@@ -2,7 +2,7 @@
 import type { HeadingOutline } from './associate';
 import { judgeBlock, readBlock, type BlockJudgement, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
-import { frontMatterEnd, splitBlocks, type Block } from './blocks';
+import { frontMatterEnd, splitBlockBounds, splitBlocks, type Block } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
@@ -205,7 +205,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const kept = keep ? blocksOf(text) : undefined;
       if (kept) previous = { text, blocks: kept, ...traits };
       else traits = traitsOf(text);
-      const spans = kept ?? splitBlocks(text);
+      const bounds = kept ? undefined : splitBlockBounds(text);
+      const count = kept ? kept.length : bounds!.length / 3;
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
       // Findings are made as each block is placed, so a block's judged claims die young instead of living to the end.
@@ -223,13 +224,12 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       let key: string | undefined = '|';
       let outside: Outside = { headings, context };
       const compared = {};
-      for (let i = 0; i < spans.length; i++) {
-        const span = spans[i]!;
-        if (span.skip) continue;
-        const at = span.start;
-        // A one-shot check keeps no state per block: it reads, judges and places each block straight from its span.
+      for (let i = 0; i < count; i++) {
+        // A one-shot check keeps no state per block: it reads, judges and places each block straight from its bounds.
         const b = kept?.[i];
-        const blockText = b ? b.text : text.slice(at, span.end);
+        if (b ? b.skip : bounds![3 * i + 2] === 1) continue;
+        const at = b ? b.start : bounds![3 * i]!;
+        const blockText = b ? b.text : text.slice(at, bounds![3 * i + 1]);
         const r = b ? (b.reading ??= readBlock(blockText, matcher)) : readBlock(blockText, matcher);
         let judged = NO_CLAIMS;
         let shortNames = NO_MENTIONS;
