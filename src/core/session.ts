@@ -125,8 +125,8 @@ function sameOutside(a: Outside, b: Outside, memo: { a?: HeadingOutline[]; b?: H
 
 /**
  * Starts a session over one draft; each check reuses the blocks the previous one read. A one-shot
- * session (`keep` false) makes each block's state as it reaches the block and keeps none, so a 10 MB
- * draft never holds every block's prose at once.
+ * session (`keep` false) reads each block as it reaches it and keeps nothing of it but what the result
+ * holds, so a 10 MB draft never holds every block's prose at once.
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
   let previous: ({ text: string; blocks: BlockState[] } & Traits) | undefined;
