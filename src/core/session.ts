@@ -209,11 +209,9 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const count = kept ? kept.length : bounds!.length / 3;
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
-      // Findings are made as each block is placed, so a block's judged claims die young instead of living to the end.
-      const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
-      const findings: Finding[] = [];
-      /** The figure value of each finding, for linking related findings. */
-      const values: number[] = [];
+      // The claims that may be findings, noted as each block is placed: the rest of a block's judged claims and its
+      // placing then die young. The findings themselves are made at the end, so they (the result) do as well.
+      const pending: Pending = { judged: [], claims: [], at: [] };
       const hits: BlockHit[] = [];
       // The headings the next block sits under (outermost first) and the last model named under the nearest.
       let stack: HeadingOutline[] = [];
@@ -267,7 +265,7 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           placedMentions = placed.mentions;
           for (const m of placed.mentions) mentions.push(m);
           for (const c of placed.claims) claims.push(c);
-          if (judged.length) addFindings(directives, placed, options, findings, values);
+          if (judged.length) notePending(placed, pending);
         }
         const contextBefore = context;
         if (r.headings.length) {
@@ -285,6 +283,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           outside = { headings, context };
         }
       }
+      const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
+      const { findings, values } = findingsOf(directives, pending, options);
       linkRelated(findings, values, claims);
       if (hits.length) {
         for (const f of hitFindings(hits, mentions, facts, directives, options)) findings.push(f);
@@ -368,13 +368,34 @@ function place(at: number, r: BlockReading, judged: JudgedClaim[], shortNames: M
   return { at, outside, judged, mentions, claims };
 }
 
-/** Adds the findings of a placed block's claims to `findings`, and the figure value of each to `values`. */
-function addFindings(directives: Directives, p: Placed, options: CheckOptions | undefined, findings: Finding[], values: number[]): void {
+/** The placed claims that may be findings (their verdict is neither a match nor unchecked), in draft order. */
+interface Pending {
+  judged: JudgedClaim[];
+  claims: Claim[];
+  /** Where the claim's block was placed. */
+  at: number[];
+}
+
+function notePending(p: Placed, pending: Pending): void {
   for (let k = 0; k < p.judged.length; k++) {
     const j = p.judged[k]!;
     if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
+    pending.judged.push(j);
+    pending.claims.push(p.claims[k]!);
+    pending.at.push(p.at);
+  }
+}
+
+/** The findings of the pending claims, and the figure value of each (for linking related findings). */
+function findingsOf(directives: Directives, pending: Pending, options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
+  const findings: Finding[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < pending.judged.length; k++) {
+    const j = pending.judged[k]!;
+    // (Never true of a pending claim; it tells the type checker so.)
+    if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
     const severity = severityOf(j.verdict, options);
-    const claim = p.claims[k]!;
+    const claim = pending.claims[k]!;
     if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) continue;
     const finding: Finding = {
       ruleId: j.verdict,
@@ -390,7 +411,7 @@ function addFindings(directives: Directives, p: Placed, options: CheckOptions | 
       finding.expected = j.expected;
       finding.sourceUrl = j.expected.source;
     }
-    if (j.fix) finding.fix = shift(j.fix, p.at);
+    if (j.fix) finding.fix = shift(j.fix, pending.at[k]!);
     if (j.estimate) finding.speculation = { cue: j.estimate };
     if (j.matched) {
       finding.matched = j.matched;
@@ -399,6 +420,7 @@ function addFindings(directives: Directives, p: Placed, options: CheckOptions | 
     findings.push(finding);
     values.push(claim.figure.value);
   }
+  return { findings, values };
 }
 
 /**
