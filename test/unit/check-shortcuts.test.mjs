@@ -1,5 +1,5 @@
 // Pins the shortcuts of the one-shot check: the name prefilter read as an empty match, names taken from the draft
-// rather than a block's masked copy, findings made block by block, and claimless blocks placed without state.
+// rather than a block's masked copy, possible findings noted block by block, and claimless blocks placed without state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { starter } from './helpers.mjs';
@@ -37,7 +37,7 @@ test('a long name in a block with masked stretches reads as the draft writes it,
   );
 });
 
-test('findings made block by block come out as a whole-draft pass orders them, with related findings linked', () => {
+test('findings noted block by block come out in draft order, with related findings linked', () => {
   const text = ['# GPT-5.5', '', 'GPT-5.5 has 9.7T parameters.', '', 'A note without claims.', '', 'GPT-5.5 has 2T parameters.', ''].join('\n');
   const r = starter().check(text);
   const starts = r.findings.map((f) => f.start);
