@@ -67,11 +67,15 @@ function weighEstimate(masked: string, a: Association, model: ModelFact, v: Verd
  */
 const NO_HEADINGS: BlockReading['headings'] = [];
 
+/** The figures of a block that cannot hold any, as most cannot: shared, as nothing adds to a reading's figures. */
+const NO_FIGURES: RawFigure[] = [];
+
 /** Reads a block's prose, model names and figures. */
 export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const prose = extractBlockProse(text);
   const mentions = matcher.find(prose.masked);
-  const figures = mayHoldFigures(prose.masked) ? scanFigures(prose.masked) : [];
+  if (prose.masked !== text) keepOffMasked(mentions, text);
+  const figures = mayHoldFigures(prose.masked) ? scanFigures(prose.masked) : NO_FIGURES;
   // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
   const hasClaims = figures.length > 0 || hasRow(prose) || hasSizedName(mentions);
   const outline = outlineHeadings(prose, mentions);
@@ -87,6 +91,21 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   else if (lastHeading) context = -1;
   // (Made whole at once: a property added later would cost the reading a second allocation for it.)
   return { prose, mentions, figures, hasClaims, headings, context };
+}
+
+/**
+ * V8 cuts a string of 13 characters or more out of another as a view that keeps the whole of it alive. A name read
+ * from a block's masked copy takes its text from the draft instead where it reads the same there, so the names a
+ * check returns do not keep every masked copy alive (each one copied by every collection until the check ends).
+ */
+const VIEW_LENGTH = 13;
+
+function keepOffMasked(mentions: ModelMention[], text: string): void {
+  for (const m of mentions) {
+    if (m.text.length < VIEW_LENGTH) continue;
+    const written = text.slice(m.start, m.end);
+    if (written === m.text) m.text = written;
+  }
 }
 
 /** The headings' mentions as indices into the block's mentions (sorted by start, so found by binary search). */
@@ -227,11 +246,9 @@ export function judgeBlock(
     let v = judgeFigure(model, a.figure, a.distanced);
     const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, mentions) : undefined;
     if (estimated) v = estimated.verdict;
-    const claim: JudgedClaim = { figure: a.figure, mention, distanced: a.distanced, verdict: v.verdict, model };
-    if (as) claim.as = as;
-    if (v.matched) claim.matched = v.matched;
-    if (v.expected) claim.expected = v.expected;
-    if (estimated) claim.estimate = estimated.cue;
+    // Every field present from the start (undefined where there is none): one shape for all claims, and no second
+    // allocation for the fields a claim would otherwise gain one by one.
+    const claim: JudgedClaim = { figure: a.figure, mention, as, distanced: a.distanced, verdict: v.verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
     if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
       const m = lastMessage;
       const written = a.figure.atLeast ? `at least ${a.figure.text}` : a.figure.text;

@@ -73,11 +73,13 @@ const VARIANTS = new WeakMap<RuleFacts, Map<ModelFact, string[]>>();
  */
 export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts, outside: HeadingOutline[]): BlockHit[] {
   const masked = reading.prose.masked;
-  const dated = mayDateRelease(masked);
   // Names and variants are sized by a figure right after a subject's gap ("X (3B)", "X is a 3B model"):
   // text without such a figure has none to read.
   const figures = reading.figures.length ? reading.figures.filter((f) => maySizeSubject(masked, f)) : reading.figures;
   const sized = figures.length > 0;
+  // A date dates only the models a block names, and otherwise only lets its table rows be read for sized names:
+  // a block with neither a name nor a sized figure is not looked at for one.
+  const dated = (sized || reading.mentions.length > 0) && mayDateRelease(masked);
   const tiers = sized && mayNameTier(masked);
   const available = availabilityFindings(reading, judged, outside, facts);
   // A size list after a colon ("Llama 3/2: 7B/13B/70B") sizes no subject as `sized` reads one: asked on its own.

@@ -33,11 +33,28 @@ const HTML_INTERRUPTING = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blo
  */
 export function splitBlocks(text: string, from = 0, to = text.length, stop?: (start: number) => boolean): Block[] {
   const blocks: Block[] = [];
+  scanBlocks(text, from, to, stop, (start, end, skip) => blocks.push({ start, end, skip }));
+  return blocks;
+}
+
+/**
+ * The blocks of a whole draft as `splitBlocks` reads them, in one list of numbers: start, end, and 1 for a skipped
+ * block or 0, for each. A one-shot check holds these for as long as it runs; objects would be copied by every
+ * collection meanwhile.
+ */
+export function splitBlockBounds(text: string): number[] {
+  const bounds: number[] = [];
+  scanBlocks(text, 0, text.length, undefined, (start, end, skip) => bounds.push(start, end, skip ? 1 : 0));
+  return bounds;
+}
+
+/** Hands each block of `text[from, to)` to `add` in order, as `splitBlocks` describes. */
+function scanBlocks(text: string, from: number, to: number, stop: ((start: number) => boolean) | undefined, add: (start: number, end: number, skip: boolean) => void): void {
   let lineStart = from;
   if (from === 0) {
     const fm = frontMatterEnd(text);
     if (fm > 0) {
-      blocks.push({ start: 0, end: fm, skip: true });
+      add(0, fm, true);
       lineStart = fm;
     }
   }
@@ -69,11 +86,11 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
     } else {
       const startsBlock = blockStart < 0 || (sawBlank && first === lineStart);
       if (blockStart >= 0 && sawBlank && first === lineStart) {
-        blocks.push({ start: blockStart, end: blockEnd, skip: fenceOnly });
+        add(blockStart, blockEnd, fenceOnly);
         blockStart = -1;
       }
       sawBlank = false;
-      if (blockStart < 0 && stop?.(lineStart)) return blocks;
+      if (blockStart < 0 && stop?.(lineStart)) return;
       const c = text.charCodeAt(first);
       const line = c === 0x60 || c === 0x7e || c === 0x3c ? text.slice(lineStart, lineEnd) : '';
       const f = line && !inHtml ? FENCE_OPEN.exec(line) : null;
@@ -100,8 +117,7 @@ export function splitBlocks(text: string, from = 0, to = text.length, stop?: (st
     if (nl >= to) break;
     lineStart = nl + 1;
   }
-  if (blockStart >= 0) blocks.push({ start: blockStart, end: blockEnd, skip: fenceOnly });
-  return blocks;
+  if (blockStart >= 0) add(blockStart, blockEnd, fenceOnly);
 }
 
 

@@ -2,7 +2,7 @@
 import type { HeadingOutline } from './associate';
 import { judgeBlock, readBlock, type BlockJudgement, type BlockReading, type JudgedClaim } from './blockCheck';
 import { hitFindings, readBlockHits, type BlockHit, type RuleFacts } from './blockRules';
-import { frontMatterEnd, splitBlocks, type Block } from './blocks';
+import { frontMatterEnd, splitBlockBounds, splitBlocks, type Block } from './blocks';
 import { readDirectives, type Directives } from './directives';
 import type { NameMatcher } from './names';
 import { severityOf } from './severities';
@@ -125,8 +125,8 @@ function sameOutside(a: Outside, b: Outside, memo: { a?: HeadingOutline[]; b?: H
 
 /**
  * Starts a session over one draft; each check reuses the blocks the previous one read. A one-shot
- * session (`keep` false) makes each block's state as it reaches the block and keeps none, so a 10 MB
- * draft never holds every block's prose at once.
+ * session (`keep` false) reads each block as it reaches it and keeps nothing of it but what the result
+ * holds, so a 10 MB draft never holds every block's prose at once.
  */
 export function createSession(matcher: NameMatcher, models: Map<string, ModelFact>, familyOf: (name: string) => string | undefined, keep = true): CheckSession {
   let previous: ({ text: string; blocks: BlockState[] } & Traits) | undefined;
@@ -205,10 +205,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       const kept = keep ? blocksOf(text) : undefined;
       if (kept) previous = { text, blocks: kept, ...traits };
       else traits = traitsOf(text);
-      const spans = kept ?? splitBlocks(text);
+      const bounds = kept ? undefined : splitBlockBounds(text);
+      const count = kept ? kept.length : bounds!.length / 3;
       const mentions: ModelMention[] = [];
       const claims: Claim[] = [];
-      const placedBlocks: Placed[] = [];
+      // The claims that may be findings, noted as each block is placed: the rest of a block's judged claims and its
+      // placing then die young. The findings themselves are made at the end, so they (the result) do as well.
+      const pending: Pending = { judged: [], claims: [], at: [] };
       const hits: BlockHit[] = [];
       // The headings the next block sits under (outermost first) and the last model named under the nearest.
       let stack: HeadingOutline[] = [];
@@ -219,48 +222,69 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       let key: string | undefined = '|';
       let outside: Outside = { headings, context };
       const compared = {};
-      for (let i = 0; i < spans.length; i++) {
-        if (spans[i]!.skip) continue;
-        const b = kept ? kept[i]! : stateOf(text, spans[i]!);
-        b.reading ??= readBlock(b.text, matcher);
-        const r = b.reading;
+      for (let i = 0; i < count; i++) {
+        // A one-shot check keeps no state per block: it reads, judges and places each block straight from its bounds.
+        const b = kept?.[i];
+        if (b ? b.skip : bounds![3 * i + 2] === 1) continue;
+        const at = b ? b.start : bounds![3 * i]!;
+        const blockText = b ? b.text : text.slice(at, bounds![3 * i + 1]);
+        const r = b ? (b.reading ??= readBlock(blockText, matcher)) : readBlock(blockText, matcher);
         let judged = NO_CLAIMS;
         let shortNames = NO_MENTIONS;
         if (r.hasClaims) {
           // Association reads the surroundings only for the names they hold.
-          if (keep) key ??= surroundingsKey(headings, context, headingIds);
-          if (!b.judged || b.judged.key !== key) b.judged = { key: key ?? '', ...judgeBlock(b.text, r, headings, context, models, familyOf) };
-          judged = b.judged.claims;
-          shortNames = b.judged.shortNames;
+          if (!b) ({ claims: judged, shortNames } = judgeBlock(blockText, r, headings, context, models, familyOf));
+          else {
+            key ??= surroundingsKey(headings, context, headingIds);
+            if (!b.judged || b.judged.key !== key) {
+              const j = judgeBlock(blockText, r, headings, context, models, familyOf);
+              b.judged = { key, claims: j.claims, shortNames: j.shortNames };
+            }
+            judged = b.judged.claims;
+            shortNames = b.judged.shortNames;
+          }
         }
-        if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
-        for (const h of b.hits.hits) hits.push({ ...h, start: h.start + b.start, end: h.end + b.start });
-        let placed = b.placed;
-        if (!placed || placed.at !== b.start || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
-          placed = place(b, r, judged, shortNames, outside, !keep);
-          b.placed = placed;
+        let blockHits: BlockHit[];
+        if (!b) blockHits = readBlockHits(r, judged, facts, headings);
+        else {
+          if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
+          blockHits = b.hits.hits;
         }
-        for (const m of placed.mentions) mentions.push(m);
-        for (const c of placed.claims) claims.push(c);
-        if (judged.length) placedBlocks.push(placed);
+        for (const h of blockHits) hits.push({ ...h, start: h.start + at, end: h.end + at });
+        let placedMentions: ModelMention[];
+        if (!b && judged.length === 0) {
+          // Nothing reads a claimless block's placing again: its mentions are moved, and no Placed is made.
+          placedMentions = placeMentions(r, shortNames, at, true);
+          for (const m of placedMentions) mentions.push(m);
+        } else {
+          let placed = b?.placed;
+          if (!placed || placed.at !== at || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
+            placed = place(at, r, judged, shortNames, outside, !b);
+            if (b) b.placed = placed;
+          }
+          placedMentions = placed.mentions;
+          for (const m of placed.mentions) mentions.push(m);
+          for (const c of placed.claims) claims.push(c);
+          if (judged.length) notePending(placed, pending);
+        }
         const contextBefore = context;
         if (r.headings.length) {
           stack = [...stack];
           for (const h of r.headings) {
             // A heading closes every section at its level or deeper.
             while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-            stack.push({ level: h.level, mentions: h.mentions.map((i) => placed.mentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placed.mentions[c.mention]!, versions: c.versions })) });
+            stack.push({ level: h.level, mentions: h.mentions.map((i) => placedMentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placedMentions[c.mention]!, versions: c.versions })) });
           }
           headings = [...stack].reverse();
         }
-        if (r.context !== undefined) context = r.context >= 0 ? placed.mentions[r.context] : undefined;
+        if (r.context !== undefined) context = r.context >= 0 ? placedMentions[r.context] : undefined;
         if (r.headings.length || context !== contextBefore) {
           key = undefined;
           outside = { headings, context };
         }
       }
       const directives = traits.directives ? readDirectives(text) : NO_DIRECTIVES;
-      const { findings, values } = findingsOf(directives, placedBlocks, options);
+      const { findings, values } = findingsOf(directives, pending, options);
       linkRelated(findings, values, claims);
       if (hits.length) {
         for (const f of hitFindings(hits, mentions, facts, directives, options)) findings.push(f);
@@ -310,63 +334,91 @@ class HeadingIds {
   }
 }
 
-/**
- * Puts a block's mentions (its own, then the short names its claims were judged with) and claims at its
- * offset; `inPlace` when nothing will reuse the block-relative ones.
- */
-function place(b: BlockState, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
-  const at = b.start;
-  const move = <T extends Span>(span: T): T => {
-    if (!inPlace) return shift(span, at);
-    span.start += at;
-    span.end += at;
-    return span;
-  };
-  let mentions = inPlace ? r.mentions : r.mentions.map((m) => shift(m, at));
-  if (inPlace) for (const m of mentions) move(m);
+/** A block's mentions (its own, then the short names its claims were judged with) at its offset `at`. */
+function placeMentions(r: BlockReading, shortNames: ModelMention[], at: number, inPlace: boolean): ModelMention[] {
+  let mentions = r.mentions;
+  if (!inPlace) mentions = mentions.map((m) => shift(m, at));
+  else {
+    for (const m of mentions) {
+      m.start += at;
+      m.end += at;
+    }
+  }
   if (shortNames.length) mentions = mentions.concat(shortNames.map((m) => shift(m, at)));
-  const claims = judged.map((j) => {
+  return mentions;
+}
+
+/**
+ * Puts a block's mentions and claims at its offset `at`; `inPlace` when nothing will reuse the block-relative ones.
+ */
+function place(at: number, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
+  const mentions = placeMentions(r, shortNames, at, inPlace);
+  const claims: Claim[] = [];
+  for (const j of judged) {
     const base = j.mention >= 0 ? mentions[j.mention]! : outsideAt(outside, -1 - j.mention)!;
-    const claim: Claim = { figure: move(j.figure), mention: j.as ? { ...base, ...j.as } : base, distanced: j.distanced, verdict: j.verdict };
-    if (j.matched) claim.matched = j.matched;
-    return claim;
-  });
+    const figure = inPlace ? j.figure : shift(j.figure, at);
+    if (inPlace) {
+      figure.start += at;
+      figure.end += at;
+    }
+    const mention = j.as ? { ...base, ...j.as } : base;
+    // Made whole at once: `matched` added afterwards would cost each such claim a second allocation.
+    claims.push(j.matched ? { figure, mention, distanced: j.distanced, verdict: j.verdict, matched: j.matched } : { figure, mention, distanced: j.distanced, verdict: j.verdict });
+  }
   return { at, outside, judged, mentions, claims };
 }
 
-/** The findings of the placed claims, and the figure value of each (for linking related findings). */
-function findingsOf(directives: Directives, placed: Placed[], options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
+/** The placed claims that may be findings (their verdict is neither a match nor unchecked), in draft order. */
+interface Pending {
+  judged: JudgedClaim[];
+  claims: Claim[];
+  /** Where the claim's block was placed. */
+  at: number[];
+}
+
+function notePending(p: Placed, pending: Pending): void {
+  for (let k = 0; k < p.judged.length; k++) {
+    const j = p.judged[k]!;
+    if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
+    pending.judged.push(j);
+    pending.claims.push(p.claims[k]!);
+    pending.at.push(p.at);
+  }
+}
+
+/** The findings of the pending claims, and the figure value of each (for linking related findings). */
+function findingsOf(directives: Directives, pending: Pending, options: CheckOptions | undefined): { findings: Finding[]; values: number[] } {
   const findings: Finding[] = [];
   const values: number[] = [];
-  for (const p of placed) {
-    p.judged.forEach((j, k) => {
-      if (j.verdict === 'matches' || j.verdict === 'unchecked') return;
-      const severity = severityOf(j.verdict, options);
-      const claim = p.claims[k]!;
-      if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) return;
-      const finding: Finding = {
-        ruleId: j.verdict,
-        severity,
-        message: j.message ?? '',
-        start: claim.figure.start,
-        end: claim.figure.end,
-        modelId: j.model.id,
-        model: j.model.name,
-        text: claim.figure.text,
-      };
-      if (j.expected) {
-        finding.expected = j.expected;
-        finding.sourceUrl = j.expected.source;
-      }
-      if (j.fix) finding.fix = shift(j.fix, p.at);
-      if (j.estimate) finding.speculation = { cue: j.estimate };
-      if (j.matched) {
-        finding.matched = j.matched;
-        finding.sourceUrl ??= j.matched.source;
-      }
-      findings.push(finding);
-      values.push(claim.figure.value);
-    });
+  for (let k = 0; k < pending.judged.length; k++) {
+    const j = pending.judged[k]!;
+    // (Never true of a pending claim; it tells the type checker so.)
+    if (j.verdict === 'matches' || j.verdict === 'unchecked') continue;
+    const severity = severityOf(j.verdict, options);
+    const claim = pending.claims[k]!;
+    if (severity === 'off' || directives.isDisabled(j.verdict, claim.figure.start)) continue;
+    const finding: Finding = {
+      ruleId: j.verdict,
+      severity,
+      message: j.message ?? '',
+      start: claim.figure.start,
+      end: claim.figure.end,
+      modelId: j.model.id,
+      model: j.model.name,
+      text: claim.figure.text,
+    };
+    if (j.expected) {
+      finding.expected = j.expected;
+      finding.sourceUrl = j.expected.source;
+    }
+    if (j.fix) finding.fix = shift(j.fix, pending.at[k]!);
+    if (j.estimate) finding.speculation = { cue: j.estimate };
+    if (j.matched) {
+      finding.matched = j.matched;
+      finding.sourceUrl ??= j.matched.source;
+    }
+    findings.push(finding);
+    values.push(claim.figure.value);
   }
   return { findings, values };
 }
