@@ -140,6 +140,18 @@ export function endsWithMatch(re: RegExp, text: string): boolean {
   return endsWith(atEndRe, text);
 }
 
+/**
+ * The text after a figure with a leading run of spaces (a masked link or code span) cut to one. Every after-figure
+ * pattern reads that run only through `[\s-]*`, `\s*` or `\s+`, so one space answers as the whole run does, and the
+ * patterns no longer try each split of it between those runs (60-130 µs for a figure before a masked link and text).
+ */
+function collapseLeadingSpaces(after: string): string {
+  if (after.charCodeAt(0) !== 0x20 || after.charCodeAt(1) !== 0x20) return after;
+  let i = 2;
+  while (after.charCodeAt(i) === 0x20) i++;
+  return ' ' + after.slice(i);
+}
+
 /** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
 export function readFigureContext(ctx: FigureContext): FigureReading | undefined {
   // Every pattern below needs a word or a sign, so blank surroundings (a table cell's) read as a plain figure without trying them.
@@ -152,7 +164,7 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   const rest = blankAfter ? '' : ctx.after;
   // "40B+ active", "40B or more active": a bound's mark stands between the figure and the words that say what it counts.
   const mark = rest.charCodeAt(0) === 0x2b ? 1 : (OR_MORE.exec(rest)?.[0].length ?? 0);
-  const after = rest.slice(mark, mark + 60);
+  const after = collapseLeadingSpaces(rest.slice(mark, mark + 60));
   const before = blankBefore ? '' : ctx.before.slice(-60);
   const explicitAfter = PARAMETER_NOUN_AFTER.test(after);
   if (!explicitAfter && NOT_PARAMETERS_AFTER.test(after)) return undefined;

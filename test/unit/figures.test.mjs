@@ -217,3 +217,20 @@ test('a figure next to masked code keeps the reading of the words on its other s
   assert.deepEqual(read(`GPT-5.5 (${code} 9.7T parameters).`), [['gpt-5.5', '9.7T', false, false, true, null]]);
   assert.deepEqual(read(`GPT-5.5 has ${code} 9.7T+ active parameters.`), [['gpt-5.5', '9.7T', true, true, true, 'active']]);
 });
+
+// A run of blanks opening the words after a figure (a masked link or code span, then more words) is read as one
+// space: the words after the run still say what the figure counts, and words past the 60 characters read after
+// the figure still do not.
+test('words after masked code next to a figure say what it counts, within the same reach as before', () => {
+  const code = (n) => `\`${'x'.repeat(n)}\``;
+  const read = (text) =>
+    starter()
+      .check(text)
+      .claims.map((c) => [c.mention.modelId, c.figure.text, c.figure.hedged, c.figure.atLeast, c.figure.explicitParameters, c.figure.statedKind ?? null]);
+  assert.deepEqual(read(`GPT-5.5 has 9.7T ${code(30)} tokens.`), []);
+  assert.deepEqual(read(`GPT-5.5 has 9.7T ${code(30)} active parameters.`), [['gpt-5.5', '9.7T', false, false, true, 'active']]);
+  assert.deepEqual(read(`GPT-5.5 is a 9.7T ${code(20)} model with 16 experts.`), [['gpt-5.5', '9.7T', false, false, false, 'active']]);
+  assert.deepEqual(read(`GPT-5.5 has 9.7T+ ${code(30)} total parameters.`), [['gpt-5.5', '9.7T', true, true, true, 'total']]);
+  // The reach is counted in the draft's characters, blanks included: "tokens" past it is not read.
+  assert.deepEqual(read(`GPT-5.5 has 9.7T ${code(56)} tokens.`), [['gpt-5.5', '9.7T', false, false, false, null]]);
+});
