@@ -15,23 +15,31 @@ const SEP_CHAR = new RegExp(`[${SEP_CHARS}]`);
 const TRAILING_VARIANT = new RegExp(`${VARIANT_SUFFIX}$`);
 const TRAILING_SIZE = new RegExp(`${SIZE_SUFFIX}$`);
 
+// Module constants: a regex literal makes a new RegExp each time it is evaluated (normalizeName runs per lookup).
+const SEPARATOR_RUNS = /[\s\u00a0_\-\u2010-\u2015]+/g;
+const ALIAS_PARTS = /[A-Za-z]+|\d+(?:\.\d+)*|[\s\u00a0_\-\u2010-\u2015]+|[^A-Za-z\d\s\u00a0_\-\u2010-\u2015]/g;
+const SEPARATOR_PART = /^[\s\u00a0_\-\u2010-\u2015]+$/;
+const LETTERS = /^[A-Za-z]+$/;
+const STARTS_WITH_LETTER = /^[A-Za-z]/;
+const STARTS_WITH_DIGIT = /^\d/;
+
 /** The key a name is looked up by: case and separators do not matter. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[\s\u00a0_\-\u2010-\u2015]+/g, '');
+  return name.toLowerCase().replace(SEPARATOR_RUNS, '');
 }
 
 /** Splits an alias into the atoms the trie is built from. */
 function atomsOf(alias: string): string[] {
   const atoms: string[] = [];
-  const parts = alias.match(/[A-Za-z]+|\d+(?:\.\d+)*|[\s\u00a0_\-\u2010-\u2015]+|[^A-Za-z\d\s\u00a0_\-\u2010-\u2015]/g) ?? [];
+  const parts = alias.match(ALIAS_PARTS) ?? [];
   let prev: 'letter' | 'digit' | 'other' | undefined;
   let pendingSep = false;
   for (const part of parts) {
-    if (/^[\s\u00a0_\-\u2010-\u2015]+$/.test(part)) {
+    if (SEPARATOR_PART.test(part)) {
       pendingSep = true;
       continue;
     }
-    const kind = /^[A-Za-z]/.test(part) ? 'letter' : /^\d/.test(part) ? 'digit' : 'other';
+    const kind = STARTS_WITH_LETTER.test(part) ? 'letter' : STARTS_WITH_DIGIT.test(part) ? 'digit' : 'other';
     // Words need their separator ("Claude Opus"); a letter run and a number run do not ("GPT5.5").
     if (pendingSep && prev) atoms.push(prev === 'letter' && kind === 'letter' ? '<sep>' : '<sep?>');
     else if (prev && prev !== kind && kind !== 'other' && prev !== 'other') atoms.push('<sep?>');
@@ -96,6 +104,8 @@ function literalPattern(atom: string): string {
 interface TrieNode {
   children: Map<string, TrieNode>;
   terminal: boolean;
+  /** Atoms on the longest path below, kept while aliases are added: a branch's order needs its children's depth before they are compiled. */
+  depth: number;
 }
 
 /**
@@ -123,7 +133,9 @@ interface Step {
   kind: 'sep' | 'optionalSep' | 'chars';
   /** Folded char codes of a 'chars' atom. */
   codes: number[];
-  next: Branch;
+  /** The node the step leads to; compiled into `next` when a walk first takes the step. */
+  node: TrieNode;
+  next: Branch | undefined;
 }
 
 /** A trie node with its edges in the order they are tried. */
@@ -132,22 +144,25 @@ interface Branch {
   /** The steps worth trying at a character (its folded code): those that can start with it, in order. */
   byCode?: Map<number, Step[]>;
   terminal: boolean;
-  /** Atoms on the longest path below. */
-  depth: number;
 }
 
+/**
+ * A node's branch, its children left to compile when a walk first reaches them: a run compiles
+ * only the part of the trie its text walks (none for an empty draft), not all of it at start-up.
+ */
 function compileBranch(node: TrieNode): Branch {
-  const steps = [...node.children.entries()].map(([atom, child]): Step => {
+  const steps: Step[] = [];
+  for (const [atom, child] of node.children) {
     const kind = atom === '<sep>' ? 'sep' : atom === '<sep?>' ? 'optionalSep' : 'chars';
-    const codes = kind === 'chars' ? Array.from({ length: atom.length }, (_, i) => foldCode(atom.charCodeAt(i))) : [];
-    return { atom, kind, codes, next: compileBranch(child) };
-  });
+    const codes: number[] = [];
+    if (kind === 'chars') for (let i = 0; i < atom.length; i++) codes.push(foldCode(atom.charCodeAt(i)));
+    steps.push({ atom, kind, codes, node: child, next: undefined });
+  }
   // Deeper subtrees first, then longer atoms (the pseudo-atoms "<sep>" and "<sep?>" count by
   // their spelling), so the first accepted path is the longest name ("Llama 3.1" over
   // "Llama 3"). This is the order of the single regex this walk replaced; results are identical.
-  steps.sort((a, b) => b.next.depth - a.next.depth || b.atom.length - a.atom.length);
-  const depth = steps.reduce((max, step) => Math.max(max, 1 + step.next.depth), 0);
-  return { steps, terminal: node.terminal, depth };
+  steps.sort((a, b) => b.node.depth - a.node.depth || b.atom.length - a.atom.length);
+  return { steps, terminal: node.terminal };
 }
 
 /** A branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
@@ -187,22 +202,26 @@ export class NameMatcher {
   private readonly resolved = new Map<string, { modelId: string; length: number; sized: boolean } | null>();
 
   constructor(base: FactBase) {
-    const root: TrieNode = { children: new Map(), terminal: false };
+    const root: TrieNode = { children: new Map(), terminal: false, depth: 0 };
     for (const model of base.models) {
       for (const alias of [model.name, ...model.aliases]) {
         const trimmed = alias.trim();
         if (!trimmed) continue;
         const key = normalizeName(trimmed);
         const entries = this.byKey.get(key) ?? [];
-        const exact = /^[A-Za-z]+$/.test(trimmed) ? trimmed : undefined;
+        const exact = LETTERS.test(trimmed) ? trimmed : undefined;
         if (!entries.some((e) => e.modelId === model.id && e.exact === exact)) entries.push({ modelId: model.id, exact });
         this.byKey.set(key, entries);
         let node = root;
-        for (const atom of atomsOf(trimmed)) {
-          const k = /^[A-Za-z]+$/.test(atom) ? atom.toLowerCase() : atom;
+        const atoms = atomsOf(trimmed);
+        for (let i = 0; i < atoms.length; i++) {
+          const atom = atoms[i]!;
+          // The node heads a path of the atoms left: the longest path below it is at least that long.
+          if (node.depth < atoms.length - i) node.depth = atoms.length - i;
+          const k = LETTERS.test(atom) ? atom.toLowerCase() : atom;
           let next = node.children.get(k);
           if (!next) {
-            next = { children: new Map(), terminal: false };
+            next = { children: new Map(), terminal: false, depth: 0 };
             node.children.set(k, next);
           }
           node = next;
@@ -254,16 +273,16 @@ export class NameMatcher {
     for (const step of stepsAt(branch, folded)) {
       let end = -1;
       if (step.kind === 'chars') {
-        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next, text, pos + step.codes.length);
+        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos + step.codes.length);
       } else if (step.kind === 'sep') {
         // Greedy, with no shorter retry: the atom after a separator never starts with a
         // separator char, so giving back separators can never let it match.
         let p = pos;
         while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
-        if (p > pos) end = this.walk(step.next, text, p);
+        if (p > pos) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, p);
       } else {
-        if (isSeparator(code)) end = this.walk(step.next, text, pos + 1);
-        if (end < 0) end = this.walk(step.next, text, pos);
+        if (isSeparator(code)) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos + 1);
+        if (end < 0) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos);
       }
       if (end >= 0) return end;
     }
