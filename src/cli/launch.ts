@@ -1,7 +1,7 @@
 // Starts the CLI bundle: sets V8's flags for a short run (below), then loads the bundle through a
 // V8 code cache kept beside it, so a run skips compiling the bundle and the functions a check
 // needs (~10-20 ms of a run). bin/factlint.js calls this. It loads Node built-ins only; with them
-// (node:crypto and node:v8 are the dearest) it costs ~7 ms.
+// (node:crypto and node:v8 are the dearest) it costs ~7-10 ms (measured on a loaded 2-core machine).
 //
 // The cache is `dist/cli.js.cache`: one header line (format, Node version, architecture, SHA-256 of
 // the bundle and the payload) and V8's cached data. It is used only when every part of the header
