@@ -5,6 +5,7 @@ import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
 import type { NameMatcher } from './names';
+import { countHeadingMentions, headingMentionIndex, sameHeadingMentionIndex, sameKey } from './headingIndex';
 import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
 import { sectionMentions, withShortNames } from './sectionNames';
@@ -132,60 +133,14 @@ export function outsideList(headings: HeadingOutline[], context: ModelMention | 
   return out;
 }
 
-/** A mention's span and text: a copy of it (a sized name read as its family) has the same. */
-const sameKey = (m: ModelMention): string => `${m.start}\u0000${m.end}\u0000${m.text}`;
-
-/** Where each mention of the headings first sits in `outsideList(headings, …)`, by identity and by span and text. */
-interface HeadingIndex {
-  headings: HeadingOutline[];
-  count: number;
-  at?: Map<ModelMention, number>;
-  same?: Map<string, number>;
-}
-
-// Every block of a section judges against the same list of headings (by identity), one block after another: the
-// last list asked about is remembered, so a section under a heading of thousands of names does not rebuild or search
-// it per block or figure. (A WeakMap of every list cost more to fill than all the lookups.)
-let lastIndex: HeadingIndex | undefined;
-
-function headingIndex(headings: HeadingOutline[]): HeadingIndex {
-  if (lastIndex?.headings !== headings) {
-    let count = 0;
-    for (const h of headings) count += h.mentions.length;
-    lastIndex = { headings, count };
-  }
-  return lastIndex;
-}
-
-/** Each heading mention's first index in the list, keyed as `keyOf` reads it. */
-function firstIndices<K>(headings: HeadingOutline[], keyOf: (m: ModelMention) => K): Map<K, number> {
-  const out = new Map<K, number>();
-  let i = 0;
-  for (const h of headings) for (const m of h.mentions) {
-    const k = keyOf(m);
-    if (!out.has(k)) out.set(k, i);
-    i++;
-  }
-  return out;
-}
-
-const itself = (m: ModelMention): ModelMention => m;
-
 /** The index of `m` in `outsideList(headings, context)` (first occurrence, as indexOf finds it), without building the list; -1 if absent. */
 function outsideIndex(headings: HeadingOutline[], context: ModelMention | undefined, m: ModelMention): number {
-  const index = headingIndex(headings);
-  const i = index.count === 0 ? undefined : (index.at ??= firstIndices(headings, itself)).get(m);
-  return i ?? (m === context ? index.count : -1);
+  return headingMentionIndex(headings, m) ?? (m === context ? countHeadingMentions(headings) : -1);
 }
 
 /** The index in that list of a mention with the same span and text as `m`; -1 if none. */
 function outsideIndexOfSame(headings: HeadingOutline[], context: ModelMention | undefined, m: ModelMention): number {
-  const index = headingIndex(headings);
-  if (index.count > 0) {
-    const i = (index.same ??= firstIndices(headings, sameKey)).get(sameKey(m));
-    if (i !== undefined) return i;
-  }
-  return context && sameKey(context) === sameKey(m) ? index.count : -1;
+  return sameHeadingMentionIndex(headings, m) ?? (context && sameKey(context) === sameKey(m) ? countHeadingMentions(headings) : -1);
 }
 
 /**

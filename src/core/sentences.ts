@@ -2,6 +2,7 @@
 import type { Association, HeadingOutline } from './associate';
 import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
 import { isDistanced } from './distancing';
+import { countHeadingMentions, headingMentionIndex } from './headingIndex';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
 import type { Prose, ProseUnit } from './prose';
 import { countBefore, countEndingBy, countStartingBefore, indexAt, mentionsWithin } from './spanSearch';
@@ -350,7 +351,6 @@ function firstMentionWithin(mentions: ModelMention[], outer: Span): ModelMention
 // a mention when its usable names all name one model, null when they name several, undefined when none.
 const HEADING_TOPICS = new WeakMap<ModelMention[], Map<ProseUnit, ModelMention | null | undefined>>();
 const OUTSIDE_TOPICS = new WeakMap<HeadingOutline, ModelMention | null | undefined>();
-const OUTSIDE_MENTIONS = new WeakMap<HeadingOutline[], Set<ModelMention>>();
 
 function oneTopic(mentions: ModelMention[]): ModelMention | null | undefined {
   if (mentions.length === 0) return undefined;
@@ -380,25 +380,12 @@ const OUTSIDE_SCAN_LIMIT = 16;
 
 /**
  * Whether a mention is one of the headings' outside this text. A section sits under a handful of names, which
- * are scanned: a set (and a WeakMap entry) per list of headings cost more than the scans it saves.
+ * are scanned; past that the index the block's judgement also reads answers.
  */
 function isOutsideMention(headings: HeadingOutline[], m: ModelMention): boolean {
-  let count = 0;
-  for (const h of headings) count += h.mentions.length;
-  if (count > OUTSIDE_SCAN_LIMIT) return outsideMentions(headings).has(m);
+  if (countHeadingMentions(headings) > OUTSIDE_SCAN_LIMIT) return headingMentionIndex(headings, m) !== undefined;
   for (const h of headings) if (h.mentions.includes(m)) return true;
   return false;
-}
-
-/** The mentions of the headings outside this text, as a set (one per list of headings). */
-function outsideMentions(headings: HeadingOutline[]): Set<ModelMention> {
-  let set = OUTSIDE_MENTIONS.get(headings);
-  if (!set) {
-    set = new Set();
-    for (const h of headings) for (const m of h.mentions) set.add(m);
-    OUTSIDE_MENTIONS.set(headings, set);
-  }
-  return set;
 }
 
 /** How many mentions from the first name the same model as the first. */
