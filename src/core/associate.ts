@@ -73,7 +73,7 @@ export function outlineHeadings(prose: Prose, mentions: ModelMention[]): readonl
 }
 
 /** Whether one of mentions[from, to) is a sized name ("Llama 3 13B"). */
-function hasSizedName(mentions: ModelMention[], from: number, to: number): boolean {
+export function hasSizedName(mentions: ModelMention[], from = 0, to = mentions.length): boolean {
   for (let k = from; k < to; k++) if (mentions[k]!.sizedName) return true;
   return false;
 }
@@ -101,8 +101,9 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
     while (ri < raws.length && raws[ri]!.end <= unit.start) ri++;
     let rawsEnd = ri;
     while (rawsEnd < raws.length && raws[rawsEnd]!.start < unit.end) rawsEnd++;
+    const sized = familyOf !== undefined && hasSizedName(mentions, mi, mentionsEnd);
     // Most units hold no figure, no row and no sized name: no lists are made for them.
-    if (rawsEnd > ri || unit.kind === 'row' || (familyOf && hasSizedName(mentions, mi, mentionsEnd))) {
+    if (rawsEnd > ri || unit.kind === 'row' || sized) {
       const unitMentions = mentions.slice(mi, mentionsEnd);
       const unitFigures: RawFigure[] = [];
       // Figures and mentions both come sorted by start: the furthest end of the mentions starting
@@ -118,7 +119,7 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
         const lastHeading = lastUnit === undefined ? undefined : lastUnit < 0 ? -1 : prose.units[lastUnit]!.heading;
         const context = lastUnit !== undefined && lastHeading === unit.heading ? lastMention : undefined;
         readRow(masked, unit, unitMentions, unitFigures, (tables ??= new Map()), context, out, familyOf);
-      } else if (unitFigures.length > 0 || (familyOf && hasSizedName(mentions, mi, mentionsEnd))) {
+      } else if (unitFigures.length > 0 || sized) {
         readSentences(masked, unit, unitMentions, unitFigures, mentions, prose, outside?.headings ?? [], out, familyOf);
       }
     }

@@ -1,5 +1,5 @@
 // Reads and judges one block of a draft on its own, in offsets relative to the block's start.
-import { associate, outlineHeadings, type Association, type HeadingAt, type HeadingOutline } from './associate';
+import { associate, hasSizedName, outlineHeadings, type Association, type HeadingAt, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
 import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
@@ -117,11 +117,6 @@ function outlineByIndex(outline: readonly HeadingAt[], mentions: ModelMention[])
 
 function hasRow(prose: Prose): boolean {
   for (const u of prose.units) if (u.kind === 'row') return true;
-  return false;
-}
-
-function hasSizedName(mentions: ModelMention[]): boolean {
-  for (const m of mentions) if (m.sizedName) return true;
   return false;
 }
 

@@ -309,15 +309,15 @@ export function readSentences(
   if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
 }
 
+const SEMICOLON_END = /[；;]\s*$/u;
+const COLON = /[:：]/u;
+
 /**
  * "X 提供了三种规模：小型模型 8B 参数；中型模型 70B 参数；大型模型 400B": clauses joined by semicolons after a
  * colon are the items of a list introduced by the head before the colon; its one model is their topic.
  * `memo` holds, per sentence index, what the walk back from that sentence found: a run of thousands of
  * ";"-ended sentences is walked once, not once per figure.
  */
-const SEMICOLON_END = /[；;]\s*$/u;
-const COLON = /[:：]/u;
-
 function colonTopic(masked: string, sentences: Span[], index: number, mentions: ModelMention[], memo: Map<number, ModelMention | undefined>): ModelMention | undefined {
   const walked: number[] = [];
   let topic: ModelMention | undefined;
