@@ -1,4 +1,5 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
+import { isBlank } from './blanks';
 import { type RawFigure, readFigureContext } from './figures';
 import { countEndingBy, neighboursOf } from './spanSearch';
 import type { ModelMention, Span } from './types';
@@ -60,7 +61,6 @@ function nameRightBefore(gap: string): boolean {
 /** A name-like token (capitalised or with a digit) and then an opening parenthesis, at the end of the gap. */
 const PAREN_AFTER_NAME = /(?:^|[^A-Za-z0-9.-])([A-Z][\w.-]*|[a-z][\w.-]*\d[\w.-]*)[\]\s]*[(（]\s*$/u;
 const WORD_CHAR = /[\w.-]/;
-const BLANK_CHAR = /\s/;
 const BRACKET_OR_BLANK = /[\]\s]/;
 
 /**
@@ -69,7 +69,7 @@ const BRACKET_OR_BLANK = /[\]\s]/;
  */
 function parenAfterName(gap: string): RegExpExecArray | null {
   let i = gap.length;
-  while (i > 0 && BLANK_CHAR.test(gap.charAt(i - 1))) i--;
+  while (i > 0 && isBlank(gap.charCodeAt(i - 1))) i--;
   const open = gap.charAt(i - 1);
   if (open !== '(' && open !== '（') return null;
   i--;
@@ -220,11 +220,6 @@ const UNUSABLE_REACH = 60;
  * SERIES_AFTER and KIND_AFTER (with /i, "ſ" is an "s"), and QUALIFIED, which skips blanks only.
  */
 const UNUSABLE_OPENERS = new Set(Array.from('dDbBfF蒸衍微mfsL系类式等级lLsSſcCtT(（', (c) => c.charCodeAt(0)));
-
-/** A blank, as `\s` reads it. */
-function isBlank(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** A blank or a hyphen: what the tests skip before their first word. */
 function isBlankOrHyphen(c: number): boolean {

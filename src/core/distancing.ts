@@ -1,5 +1,6 @@
 // Decides whether the draft itself distances a figure: negated, rumoured, labelled as an early estimate, asked, or reported by an attribution ("Reportedly, …", "…, sources say.").
 import { type Attributions, clauseSpan, namesModel, readAttributions, REPORT_QUALIFIERS } from './attributions';
+import { isBlank } from './blanks';
 import { FoldingPattern } from './caseFolding';
 import { isOwnEstimate, OWN_HEDGES } from './ownEstimates';
 import { countBelow } from './spanSearch';
@@ -47,7 +48,6 @@ interface ClauseStance {
 let lastScan: SentenceScan | undefined;
 
 // Module constants, not literals in scanSentence: a literal makes a new RegExp object each time it is evaluated.
-const BLANK_CHAR = /\s/;
 const QUESTION_MARK = /[?？]/;
 
 function scanSentence(text: string, within: Span): SentenceScan {
@@ -71,7 +71,7 @@ function scanSentence(text: string, within: Span): SentenceScan {
     breakEnds.push(within.start + m.index + m[0].length);
   }
   let last = within.end;
-  while (last > within.start && BLANK_CHAR.test(text.charAt(last - 1))) last--;
+  while (last > within.start && isBlank(text.charCodeAt(last - 1))) last--;
   const asks = last > within.start && QUESTION_MARK.test(text.charAt(last - 1));
   lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map(), stance: new Map() };
   return lastScan;

@@ -1,6 +1,7 @@
 // Reads the figures of prose units (paragraphs, headings, list items) sentence by sentence and ties them to models.
 import type { Association, HeadingOutline } from './associate';
 import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
+import { isBlank } from './blanks';
 import { isDistanced } from './distancing';
 import { countHeadingMentions, headingMentionIndex } from './headingIndex';
 import { endsWithMatch, type FigureReading, type RawFigure, readFigureContext, toParsedFigure } from './figures';
@@ -14,7 +15,6 @@ const SENTENCE_END = /[.!?](?=[\s"'”’)\]*_]|$)|[。！？；;]|\\(?=\r?\n)/g
 // RegExp object each time it is evaluated, and these are evaluated per sentence, per figure or per character.
 /** An abbreviation's period: "e.g." and "vs." do not end a sentence. */
 const ABBREVIATION_END = /\b(?:e\.g|i\.e|vs|etc|approx|ca|No|Fig|al)\.$/;
-const BLANK_CHAR = /\s/u;
 
 function sentencesOf(text: string, unit: ProseUnit): Span[] {
   const out: Span[] = [];
@@ -39,10 +39,10 @@ const SAME_SIZE_LOOKBACK = 64;
 /** Whether text[from, to) is blank but for one opening parenthesis, as `^\s*[(（]\s*$` reads it, without slicing. */
 function opensParenthesisNext(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
   if (i >= to || (text.charAt(i) !== '(' && text.charAt(i) !== '（')) return false;
   i++;
-  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
   return i === to;
 }
 
@@ -58,7 +58,7 @@ function nextClose(text: string, from: number, to: number): number {
 /** A cheap first look at a gap between two figures: an enumeration's gap starts (after blanks) with a separator or conjunction. */
 function mayJoinEnumeration(text: string, from: number, to: number): boolean {
   let i = from;
-  while (i < to && BLANK_CHAR.test(text.charAt(i))) i++;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
   return i < to && '、,，/&aAoOtT和及与以至到'.includes(text.charAt(i));
 }
 
