@@ -270,7 +270,9 @@ export class NameMatcher {
   private walk(branch: Branch, text: string, pos: number): number {
     const code = pos < text.length ? text.charCodeAt(pos) : -1;
     const folded = code < 0 ? -1 : foldCode(code);
-    for (const step of stepsAt(branch, folded)) {
+    const steps = stepsAt(branch, folded);
+    for (let s = 0; s < steps.length; s++) {
+      const step = steps[s];
       let end = -1;
       if (step.kind === 'chars') {
         if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos + step.codes.length);
