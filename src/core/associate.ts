@@ -82,7 +82,8 @@ export function hasSizedName(mentions: ModelMention[], from = 0, to = mentions.l
 export function associate({ prose, mentions: all, figures, outside, familyOf }: AssociateInput): Association[] {
   const masked = prose.masked;
   // "Llama 3.1 & 3.2", "Llama 3/2": a name shared by two versions cannot carry one version's figures.
-  const mentions = all.filter((m) => !isCompound(masked, m));
+  const mentions: ModelMention[] = [];
+  for (let i = 0; i < all.length; i++) if (!isCompound(masked, all[i]!)) mentions.push(all[i]!);
   const out: Association[] = [];
   const raws = figures ?? scanFigures(masked);
   let mi = 0;

@@ -116,7 +116,7 @@ function outlineByIndex(outline: readonly HeadingAt[], mentions: ModelMention[])
 }
 
 function hasRow(prose: Prose): boolean {
-  for (const u of prose.units) if (u.kind === 'row') return true;
+  for (let i = 0; i < prose.units.length; i++) if (prose.units[i]!.kind === 'row') return true;
   return false;
 }
 
@@ -170,7 +170,8 @@ export function judgeBlock(
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
   let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
-  for (const a of associations) {
+  for (let ai = 0; ai < associations.length; ai++) {
+    const a = associations[ai]!;
     const model = models.get(a.mention.modelId);
     if (!model) continue;
     const at = countStartingBefore(reading.mentions, a.mention.start);

@@ -94,7 +94,9 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
     const i = countStartingBefore(figures, span.start);
     return i < figures.length && figures[i]!.start < span.end;
   };
-  for (const unit of reading.prose.units) {
+  const units = reading.prose.units;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     if (unit.kind === 'row' && !dated) continue;
     if (dated) for (const sentence of sentencesOf(masked, unit)) releaseHits(masked, sentence, reading.mentions, judged, byMention, facts, out);
     // A name and the figure sizing it are never split by a sentence's end (the gap between them holds

@@ -203,7 +203,8 @@ function maskText(text: string, keep: Span[]): string {
   let copied = 0;
   let pos = 0;
   const noise = new NoiseFinder(text);
-  for (const span of keep) {
+  for (let k = 0; k < keep.length; k++) {
+    const span = keep[k]!;
     if (span.start < pos) continue;
     copied = blank(text, pos, span.start, parts, copied);
     let cursor = span.start;

@@ -117,7 +117,8 @@ export function readSentences(
   let notCountingUntil = -1;
   // The first closing parenthesis at or after `from` in a stretch ending at `end` (-1: none).
   let close = { from: -1, end: -1, at: -1 };
-  for (const raw of figures) {
+  for (let fi = 0; fi < figures.length; fi++) {
+    const raw = figures[fi]!;
     const bi = indexAt(sentences, raw.start);
     const bounds = bi >= 0 ? sentences[bi]! : unit;
     const from = readFrom?.get(raw);
@@ -166,9 +167,12 @@ export function readSentences(
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
   let colonTopics: Map<number, ModelMention | undefined> | undefined;
-  for (const group of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const group = groups[gi]!;
     if (group.length === 0) continue;
-    let explicit = group.some((g) => g.explicit);
+    // (Indexed loops rather than for-of and array callbacks here: the CLI runs a check unoptimised, where those cost calls.)
+    let explicit = false;
+    for (let k = 0; k < group.length && !explicit; k++) explicit = group[k]!.explicit;
     const first = group[0]!;
     const si = indexAt(sentences, first.raw.start);
     const sentence = si >= 0 ? sentences[si]! : unit;
@@ -176,20 +180,25 @@ export function readSentences(
       countedIn = sentence;
       countedScales.length = 0;
       inSentence = mentionsWithin(unitMentions, sentence);
-      usable = inSentence.filter((m) => !isUnusable(masked, m));
+      usable = [];
+      for (let k = 0; k < inSentence.length; k++) if (!isUnusable(masked, inSentence[k]!)) usable.push(inSentence[k]!);
       usableSet = usable.length > 16 ? new Set(usable) : undefined;
       usableModels = -1;
       sizedUsable = [];
-      usable.forEach((m, i) => {
+      for (let i = 0; i < usable.length; i++) {
+        const m = usable[i]!;
         const size = sizeInName(m.text);
         if (size) sizedUsable.push({ at: i, value: Number(size.num) * size.scale, mention: m });
-      });
+      }
       unknownNames = undefined;
     }
     // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
     // parameter count in the same sentence shares its elided noun.
     if (!explicit && first.raw.scale > 1 && countedScales.includes(first.raw.scale)) explicit = true;
-    for (const g of group) if (g.explicit && g.raw.scale > 1 && !countedScales.includes(g.raw.scale)) countedScales.push(g.raw.scale);
+    for (let k = 0; k < group.length; k++) {
+      const g = group[k]!;
+      if (g.explicit && g.raw.scale > 1 && !countedScales.includes(g.raw.scale)) countedScales.push(g.raw.scale);
+    }
     const lastRaw = group[group.length - 1]!.raw;
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
     if (picked === null) {
@@ -299,9 +308,10 @@ export function readSentences(
     // A sized name heading the section ("# ChatGLM-6B") is the document's model itself when no family is known.
     if (mention !== picked) mention = familyMention(mention, familyOf) ?? (fromHeading ? mention : undefined);
     if (!mention) continue;
-    for (const g of group) {
-      const gi = indexAt(sentences, g.raw.start);
-      const s = gi >= 0 ? sentences[gi]! : unit;
+    for (let k = 0; k < group.length; k++) {
+      const g = group[k]!;
+      const at = indexAt(sentences, g.raw.start);
+      const s = at >= 0 ? sentences[at]! : unit;
       const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
       out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s, unitMentions), sentence: s });
     }

@@ -250,12 +250,15 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           if (!b.hits || b.hits.claims !== judged) b.hits = { claims: judged, hits: readBlockHits(r, judged, facts, headings) };
           blockHits = b.hits.hits;
         }
-        for (const h of blockHits) hits.push({ ...h, start: h.start + at, end: h.end + at });
+        for (let k = 0; k < blockHits.length; k++) {
+          const h = blockHits[k]!;
+          hits.push({ ...h, start: h.start + at, end: h.end + at });
+        }
         let placedMentions: ModelMention[];
         if (!b && judged.length === 0) {
           // Nothing reads a claimless block's placing again: its mentions are moved, and no Placed is made.
           placedMentions = placeMentions(r, shortNames, at, true);
-          for (const m of placedMentions) mentions.push(m);
+          for (let k = 0; k < placedMentions.length; k++) mentions.push(placedMentions[k]!);
         } else {
           let placed = b?.placed;
           if (!placed || placed.at !== at || placed.judged !== judged || !sameOutside(placed.outside, outside, compared)) {
@@ -263,8 +266,8 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
             if (b) b.placed = placed;
           }
           placedMentions = placed.mentions;
-          for (const m of placed.mentions) mentions.push(m);
-          for (const c of placed.claims) claims.push(c);
+          for (let k = 0; k < placedMentions.length; k++) mentions.push(placedMentions[k]!);
+          for (let k = 0; k < placed.claims.length; k++) claims.push(placed.claims[k]!);
           if (judged.length) notePending(placed, pending);
         }
         const contextBefore = context;
@@ -339,7 +342,8 @@ function placeMentions(r: BlockReading, shortNames: ModelMention[], at: number, 
   let mentions = r.mentions;
   if (!inPlace) mentions = mentions.map((m) => shift(m, at));
   else {
-    for (const m of mentions) {
+    for (let k = 0; k < mentions.length; k++) {
+      const m = mentions[k]!;
       m.start += at;
       m.end += at;
     }
@@ -354,7 +358,8 @@ function placeMentions(r: BlockReading, shortNames: ModelMention[], at: number, 
 function place(at: number, r: BlockReading, judged: JudgedClaim[], shortNames: ModelMention[], outside: Outside, inPlace: boolean): Placed {
   const mentions = placeMentions(r, shortNames, at, inPlace);
   const claims: Claim[] = [];
-  for (const j of judged) {
+  for (let k = 0; k < judged.length; k++) {
+    const j = judged[k]!;
     const base = j.mention >= 0 ? mentions[j.mention]! : outsideAt(outside, -1 - j.mention)!;
     const figure = inPlace ? j.figure : shift(j.figure, at);
     if (inPlace) {

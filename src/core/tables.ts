@@ -95,7 +95,8 @@ export function readRow(
   const label = firstFigureCol > 0 ? masked.slice(cells[0]!.start, cells[firstFigureCol - 1]!.end) : '';
   const transposed = shape.columnModels.size > 0 && unitMentions.length === 0 && PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label);
   const labelKind = ACTIVE_LABEL.test(label) ? 'active' : TOTAL_LABEL.test(label) ? 'total' : undefined;
-  for (const raw of figures) {
+  for (let fi = 0; fi < figures.length; fi++) {
+    const raw = figures[fi]!;
     const col = cellOf(raw);
     const cell = cells[col] ?? unit;
     // Whether the cell holds nothing but the figure (emphasis aside); read only where a rule asks.
@@ -126,7 +127,9 @@ export function readRow(
   }
   // Unitless numbers in a "Params (B)" column take the header's unit.
   if (!rowModel) return;
-  for (const [col, scale] of shape.paramColumns) {
+  // (Keys, not destructured entries: the CLI runs a check unoptimised, where destructuring a pair walks an iterator.)
+  for (const col of shape.paramColumns.keys()) {
+    const scale = shape.paramColumns.get(col)!;
     if (!scale) continue;
     const cell = cells[col];
     if (!cell) continue;

@@ -53,7 +53,8 @@ export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolea
   // One walk, no lists: judged once per figure of the draft, most of which match at once.
   let stale: FactFigure | undefined;
   let wrongKind: FactFigure | undefined;
-  for (const fact of model.figures) {
+  for (let k = 0; k < model.figures.length; k++) {
+    const fact = model.figures[k]!;
     if (!figureMatches(f, fact)) continue;
     stale ??= fact;
     if (!isCurrent(fact)) continue;
