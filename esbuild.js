@@ -39,8 +39,27 @@ function writeCliCodeCache() {
   if (r.status === 2 || r.error || !fs.existsSync(cache)) console.error(`warning: no CLI code cache written (${r.error?.message ?? (r.stderr.trim() || `exit ${r.status}`)})`);
 }
 
+/**
+ * Marks yaml's modules free of side effects (its package.json does not say so), so a bundle that
+ * imports only the yaml-free parts of a module (the CLI and the extension use mergeFactBases from
+ * src/core/factBase.ts, and the YAML readers only through dist/factFiles.js) carries none of yaml's
+ * module-level code: no classes, Sets or Symbols built at start for nothing.
+ */
+const yamlHasNoSideEffects = {
+  name: 'yaml-has-no-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.yamlResolving || !(args.path === 'yaml' || args.importer.includes(`${path.sep}yaml${path.sep}`))) return undefined;
+      const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { yamlResolving: true } });
+      if (r.errors.length || !r.path.includes(`${path.sep}node_modules${path.sep}yaml${path.sep}`)) return r.errors.length ? { errors: r.errors } : undefined;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
 async function main() {
   const common = {
+    plugins: [yamlHasNoSideEffects],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -58,16 +77,17 @@ async function main() {
   await esbuild.build({ ...common, entryPoints: ['src/core/factBase.ts'], outfile: 'dist/facts-compiler.js', sourcemap: false });
   await compileFacts();
   const builds = [
-    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+    // The YAML readers are a chunk of their own (dist/factFiles.js), required only for a config or fact files.
+    esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['./factFiles.js'] }),
+    esbuild.build({ ...common, entryPoints: ['src/core/factFiles.ts'], outfile: 'dist/factFiles.js' }),
     // What bin/factlint.js loads first: Node built-ins only, no banner, no source map.
     esbuild.build({ ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.js', sourcemap: false, banner: {}, define: {} }),
     // The core on its own, for unit tests and for other tools that embed the checker.
     esbuild.build({ ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' }),
   ];
   if (fs.existsSync('src/extension/extension.ts')) {
-    // The YAML readers are a chunk of their own, required by the extension only for workspaces with fact files.
+    // The extension, too, requires dist/factFiles.js only for workspaces with fact files.
     builds.push(esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './factFiles.js'] }));
-    builds.push(esbuild.build({ ...common, entryPoints: ['src/core/factFiles.ts'], outfile: 'dist/factFiles.js' }));
   }
   await Promise.all(builds);
   writeCliCodeCache();

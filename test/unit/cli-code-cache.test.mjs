@@ -13,7 +13,7 @@ function install() {
   fs.mkdirSync(path.join(root, 'bin'));
   fs.mkdirSync(path.join(root, 'dist'));
   fs.copyFileSync(path.join(REPO, 'bin', 'factlint.js'), path.join(root, 'bin', 'factlint.js'));
-  for (const f of ['launch.js', 'cli.js', 'facts.json']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(root, 'dist', f));
+  for (const f of ['launch.js', 'cli.js', 'factFiles.js', 'facts.json']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(root, 'dist', f));
   return { root, cache: path.join(root, 'dist', 'cli.js.cache'), bundle: path.join(root, 'dist', 'cli.js') };
 }
 
