@@ -79,8 +79,12 @@ const LONG_RUN_FLAGS = '--opt';
 const LONG_RUN_CHARS = 2_000_000;
 const LONG_RUN_FIGURES = 8_000;
 
+type ModuleBody = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+
 /**
  * Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports.
+ * The bundle is written as its own module wrapper (CLI_WRAPPER in esbuild.js): run as a script, its
+ * value is the function that runs the module, so its text is compiled as it is (no Module.wrap copy).
  * Without a fitting cache, one is written at exit when `worthCaching(exports)` then holds.
  */
 export function loadBundle(bundle: string, worthCaching: (exports: unknown) => boolean = () => true, useCache = !process.env.FACTLINT_NO_CODE_CACHE): unknown {
@@ -88,7 +92,7 @@ export function loadBundle(bundle: string, worthCaching: (exports: unknown) => b
   const cacheFile = `${bundle}.cache`;
   const key = `${FORMAT} ${process.version} ${process.arch}`;
   const cachedData = useCache ? readCodeCache(cacheFile, key, source) : undefined;
-  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(source.toString('utf8'), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const mod = new Module(bundle);
   if (useCache && (!cachedData || script.cachedDataRejected)) {
     // At exit the script's functions the run compiled are in what V8 serialises.
@@ -102,9 +106,10 @@ export function loadBundle(bundle: string, worthCaching: (exports: unknown) => b
       }
     });
   }
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const body = script.runInThisContext() as ModuleBody;
+  if (typeof body !== 'function') throw new Error(`${bundle} is not a self-wrapped bundle (see esbuild.js)`);
   mod.filename = bundle;
-  wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+  body.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
   mod.loaded = true;
   return mod.exports;
 }
