@@ -1,17 +1,18 @@
 // Finds each draft's .factlint.yaml by walking up, loads the fact files it names, and caches checkers.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  createChecker,
-  mergeFactBases,
-  parseFactBase,
-  parseProjectConfig,
-  type Checker,
-  type FactBase,
-  type FactProblem,
-  type ProjectConfig,
-} from '../core';
+import { CONFIG_FILE_NAME, createChecker, mergeFactBases, type Checker, type FactBase, type FactProblem, type ProjectConfig } from '../core';
+import type * as FactFiles from '../core/factFiles';
+
+let readers: typeof FactFiles | undefined;
+/**
+ * The YAML readers (fact files, .factlint.yaml), from dist/factFiles.js beside this bundle (esbuild.js
+ * keeps it out): a run with neither never loads them, and yaml is a quarter of the bundle.
+ */
+function factFileReaders(): typeof FactFiles {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (readers ??= require('./factFiles.js') as typeof FactFiles);
+}
 
 /** The bundled fact base, compiled to JSON at build time and shipped next to the bundle. */
 export function loadBundledFacts(): FactBase {
@@ -47,7 +48,7 @@ export class FactSources {
       this.problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read fact file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
       return undefined;
     }
-    const { base, problems } = parseFactBase(file, text);
+    const { base, problems } = factFileReaders().parseFactBase(file, text);
     this.problems.push(...problems);
     return base;
   }
@@ -73,7 +74,7 @@ export class FactSources {
     let config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
     let ok = true;
     if (configFile) {
-      const parsed = parseProjectConfig(configFile, fs.readFileSync(configFile, 'utf8'));
+      const parsed = factFileReaders().parseProjectConfig(configFile, fs.readFileSync(configFile, 'utf8'));
       this.problems.push(...parsed.problems);
       if (parsed.problems.some((p) => p.severity === 'error')) ok = false;
       config = parsed.config;

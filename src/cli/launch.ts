@@ -1,50 +1,95 @@
 // Starts the CLI bundle: sets V8's flags for a short run (below), then loads the bundle through a
 // V8 code cache kept beside it, so a run skips compiling the bundle and the functions a check
-// needs (~10-20 ms of a run). bin/factlint.js calls this. It loads Node built-ins only; with them
-// (node:crypto and node:v8 are the dearest) it costs ~7-10 ms (measured on a loaded 2-core machine).
+// needs (~10-20 ms of a run). bin/factlint.js calls this. It loads Node built-ins only (node:v8 is
+// the dearest, ~3 ms).
 //
-// The cache is `dist/cli.js.cache`: one header line (format, Node version, architecture, SHA-256 of
-// the bundle and the payload) and V8's cached data. It is used only when every part of the header
-// matches, so a stale, truncated or corrupt cache, or one from another Node, is ignored (V8 itself
-// checks little more than the source length). When no cache was used, a run that checked a draft
-// writes one at exit, so it holds the functions the check compiled (a `--version` run would cache
-// little more than the top level): atomically (temp file, rename), and silently not at all where
-// the folder is read-only. FACTLINT_NO_CODE_CACHE=1 turns it off.
-import { createHash } from 'node:crypto';
+// The cache is `dist/cli.js.cache`: one header line (format, Node version, architecture, length of
+// the bundle), a copy of the bundle it was made from, and V8's cached data. It is used only when the
+// header matches and the copy is the bundle byte for byte, so a cache from another Node or for
+// another bundle is ignored (V8 itself checks little more than the source length). V8 checks the
+// cached data's length and checksum (Adler-32) itself, asked to by --verify-snapshot-checksum, set
+// for every run that reads or writes a cache (a cache written without it is refused by one with it:
+// the flag is part of the flag hash V8 stamps on the cache), so a truncated or corrupt payload is
+// rejected before V8 reads it. (node:crypto's SHA-256 did this before: loading node:crypto and hashing
+// 1 MB cost ~5 ms a run.) When no cache was used, a run that checked a draft writes one at exit, so it
+// holds the functions the check compiled (a `--version` run would cache little more than the top
+// level): atomically (temp file, rename), and silently not at all where the folder is read-only.
+// FACTLINT_NO_CODE_CACHE=1 turns it off.
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
-const FORMAT = 'factlint-code-cache-1';
+const FORMAT = 'factlint-code-cache-2';
 
-function digest(source: Buffer, payload: Buffer): string {
-  return createHash('sha256').update(source).update(payload).digest('hex');
+/** Makes V8 write a checksum into the cached data it makes and check it in the cached data it reads. */
+const CHECKSUM_FLAG = '--verify-snapshot-checksum';
+
+/** The bundle's copy is compared a slice at a time, so the copy is never held in memory whole. */
+const COMPARE_CHUNK = 64 * 1024;
+
+function readFully(fd: number, into: Buffer, position: number): boolean {
+  let done = 0;
+  while (done < into.length) {
+    const n = fs.readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
 }
 
-/** The cached data for this bundle and this Node, or undefined when there is none that fits. */
+/**
+ * The cached data for this bundle and this Node, or undefined when there is none that fits. V8 checks
+ * the data's own length and checksum (CHECKSUM_FLAG must be set before it is compiled with).
+ */
 export function readCodeCache(cacheFile: string, key: string, source: Buffer): Buffer | undefined {
-  let data: Buffer;
+  let fd: number;
   try {
-    data = fs.readFileSync(cacheFile);
+    fd = fs.openSync(cacheFile, 'r');
   } catch {
     return undefined;
   }
-  const newline = data.indexOf(10);
-  if (newline < 0 || newline > 512) return undefined;
-  const header = data.toString('latin1', 0, newline);
-  const space = header.lastIndexOf(' ');
-  if (header.slice(0, space) !== key) return undefined;
-  const payload = data.subarray(newline + 1);
-  return payload.length > 0 && digest(source, payload) === header.slice(space + 1) ? payload : undefined;
+  try {
+    const size = fs.fstatSync(fd).size;
+    const head = Buffer.allocUnsafe(Math.min(512, size));
+    if (!readFully(fd, head, 0)) return undefined;
+    const newline = head.indexOf(10);
+    if (newline < 0 || head.toString('latin1', 0, newline) !== `${key} ${source.length}`) return undefined;
+    const payloadStart = newline + 1 + source.length;
+    if (size <= payloadStart) return undefined;
+    const chunk = Buffer.allocUnsafe(Math.min(COMPARE_CHUNK, source.length));
+    for (let at = 0; at < source.length; at += chunk.length) {
+      const part = chunk.subarray(0, Math.min(chunk.length, source.length - at));
+      if (!readFully(fd, part, newline + 1 + at) || !part.equals(source.subarray(at, at + part.length))) return undefined;
+    }
+    const payload = Buffer.allocUnsafe(size - payloadStart);
+    return readFully(fd, payload, payloadStart) ? payload : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Whether V8 knows CHECKSUM_FLAG, so that cached data made now carries a checksum: the flag is part
+ * of the hash V8 stamps on cached data, so data made with and without it differ. Asked only before
+ * writing a cache; a V8 without the flag gets none.
+ */
+function checksumsMade(): boolean {
+  const probe = () => new vm.Script('0', { filename: 'factlint-checksum-probe' }).createCachedData();
+  v8.setFlagsFromString(CHECKSUM_FLAG.replace('--', '--no-'));
+  const without = probe();
+  v8.setFlagsFromString(CHECKSUM_FLAG);
+  return !probe().equals(without);
 }
 
 /** Writes the cache atomically; any failure (read-only folder, full disk) leaves things as they were. */
 export function writeCodeCache(cacheFile: string, key: string, source: Buffer, payload: Buffer): boolean {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${key} ${digest(source, payload)}\n`, 'latin1'), payload]), { flag: 'wx' });
+    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${key} ${source.length}\n`, 'latin1'), source, payload]), { flag: 'wx' });
     fs.renameSync(tmp, cacheFile);
     return true;
   } catch {
@@ -79,16 +124,21 @@ const LONG_RUN_FLAGS = '--opt';
 const LONG_RUN_CHARS = 2_000_000;
 const LONG_RUN_FIGURES = 8_000;
 
+type ModuleBody = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+
 /**
  * Loads the CommonJS bundle at `bundle` (through the cache when it fits) and returns its exports.
+ * The bundle is written as its own module wrapper (CLI_WRAPPER in esbuild.js): run as a script, its
+ * value is the function that runs the module, so its text is compiled as it is (no Module.wrap copy).
  * Without a fitting cache, one is written at exit when `worthCaching(exports)` then holds.
  */
 export function loadBundle(bundle: string, worthCaching: (exports: unknown) => boolean = () => true, useCache = !process.env.FACTLINT_NO_CODE_CACHE): unknown {
   const source = fs.readFileSync(bundle);
   const cacheFile = `${bundle}.cache`;
   const key = `${FORMAT} ${process.version} ${process.arch}`;
+  if (useCache) v8.setFlagsFromString(CHECKSUM_FLAG);
   const cachedData = useCache ? readCodeCache(cacheFile, key, source) : undefined;
-  const script = new vm.Script(Module.wrap(source.toString('utf8')), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  const script = new vm.Script(source.toString('utf8'), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const mod = new Module(bundle);
   if (useCache && (!cachedData || script.cachedDataRejected)) {
     // At exit the script's functions the run compiled are in what V8 serialises.
@@ -96,15 +146,16 @@ export function loadBundle(bundle: string, worthCaching: (exports: unknown) => b
       try {
         // V8 stamps the cache with a hash of the flags: those of the next start, not of a long run.
         if (SHORT_RUN_FLAGS) v8.setFlagsFromString(SHORT_RUN_FLAGS);
-        if (worthCaching(mod.exports)) writeCodeCache(cacheFile, key, source, script.createCachedData());
+        if (worthCaching(mod.exports) && checksumsMade()) writeCodeCache(cacheFile, key, source, script.createCachedData());
       } catch {
         // A cache is only ever an optimisation: never a reason for a run to fail.
       }
     });
   }
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const body = script.runInThisContext() as ModuleBody;
+  if (typeof body !== 'function') throw new Error(`${bundle} is not a self-wrapped bundle (see esbuild.js)`);
   mod.filename = bundle;
-  wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
+  body.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
   mod.loaded = true;
   return mod.exports;
 }

@@ -13,7 +13,7 @@ function install() {
   fs.mkdirSync(path.join(root, 'bin'));
   fs.mkdirSync(path.join(root, 'dist'));
   fs.copyFileSync(path.join(REPO, 'bin', 'factlint.js'), path.join(root, 'bin', 'factlint.js'));
-  for (const f of ['launch.js', 'cli.js', 'facts.json']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(root, 'dist', f));
+  for (const f of ['launch.js', 'cli.js', 'factFiles.js', 'facts.json']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(root, 'dist', f));
   return { root, cache: path.join(root, 'dist', 'cli.js.cache'), bundle: path.join(root, 'dist', 'cli.js') };
 }
 
@@ -25,7 +25,7 @@ function run(root, args, env = {}) {
 const DRAFT = path.join(FIXTURES, 'sample-draft.md');
 /** Whether the cache holds a header for this Node and is left alone by the next run (so it was used). */
 function assertGoodCache(root, cache) {
-  assert.match(fs.readFileSync(cache).subarray(0, 200).toString('latin1'), new RegExp(`^factlint-code-cache-1 ${process.version} ${process.arch} [0-9a-f]{64}\\n`));
+  assert.match(fs.readFileSync(cache).subarray(0, 200).toString('latin1'), new RegExp(`^factlint-code-cache-2 ${process.version} ${process.arch} \\d+\\n`));
   const before = fs.readFileSync(cache);
   run(root, ['--version']);
   assert.deepEqual(fs.readFileSync(cache), before, 'a cache that fits is not rewritten');
@@ -38,7 +38,9 @@ test('a run without a cache writes one; the next run uses it and gives the same 
   const first = run(root, [DRAFT]);
   assert.ok(fs.existsSync(cache), 'cache written at exit');
   assertGoodCache(root, cache);
+  const written = fs.statSync(cache).ino;
   assert.deepEqual(run(root, [DRAFT]), first);
+  assert.equal(fs.statSync(cache).ino, written, 'a run that checks a draft with a fitting cache uses it: nothing rewritten');
   assert.deepEqual(leftovers(root), []);
 });
 
@@ -51,6 +53,34 @@ test('a corrupt or truncated cache is ignored and replaced', () => {
   for (const bad of [corrupt, good.subarray(0, good.length >> 1), Buffer.from('garbage'), Buffer.alloc(0)]) {
     fs.writeFileSync(cache, bad);
     assert.deepEqual(run(root, [DRAFT]), expected);
+    assertGoodCache(root, cache);
+  }
+});
+
+/** Where V8's cached data starts in a cache file: after the header line and the bundle's copy. */
+function payloadStart(cache) {
+  const data = fs.readFileSync(cache);
+  const newline = data.indexOf(10);
+  return newline + 1 + Number(data.toString('latin1', 0, newline).split(' ').pop());
+}
+
+test("V8's cached data corrupt or cut short (the header and the bundle's copy intact) is refused by V8 and replaced", () => {
+  const { root, cache } = install();
+  const expected = run(root, [DRAFT]);
+  const good = fs.readFileSync(cache);
+  const start = payloadStart(cache);
+  assert.ok(start < good.length - 1000);
+  const flipped = (at, bit) => {
+    const bad = Buffer.from(good);
+    bad[at] ^= bit;
+    return bad;
+  };
+  const scattered = Buffer.from(good);
+  for (let i = start + 64; i < scattered.length; i += 97) scattered[i] ^= 0x5a;
+  for (const bad of [flipped(good.length - 1000, 1), flipped(start + ((good.length - start) >> 1), 0x80), scattered, good.subarray(0, good.length - 1), good.subarray(0, start + 100)]) {
+    fs.writeFileSync(cache, bad);
+    assert.deepEqual(run(root, [DRAFT]), expected);
+    assert.ok(!fs.readFileSync(cache).equals(bad), 'refused, so rewritten at exit');
     assertGoodCache(root, cache);
   }
 });

@@ -399,7 +399,7 @@ test('the npm package holds the CLI, its bundle, code cache and fact base, and n
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = JSON.parse(r.stdout)[0].files.map((f) => f.path);
-  for (const needed of ['bin/factlint.js', 'dist/launch.js', 'dist/cli.js', 'dist/core.js', 'dist/facts.json', 'dist/bundled.yaml', 'dist/factbase.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+  for (const needed of ['bin/factlint.js', 'dist/launch.js', 'dist/cli.js', 'dist/factFiles.js', 'dist/core.js', 'dist/facts.json', 'dist/bundled.yaml', 'dist/factbase.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     assert.ok(files.includes(needed), `${needed} missing from the package: ${files.join(' ')}`);
   }
   assert.deepEqual(files.filter((f) => f.startsWith('test/') || f.startsWith('src/')), []);
