@@ -9,12 +9,15 @@ const watch = process.argv.includes('--watch');
 async function compileFacts() {
   // The bundled YAML is validated with the same loader users get, then shipped as JSON so
   // start-up never pays for a YAML parse.
-  const { parseFactBase } = require('./dist/facts-compiler.js');
+  const { parseFactBase, mergeFactBases } = require('./dist/facts-compiler.js');
   const file = path.join(__dirname, 'src', 'facts', 'bundled.yaml');
   const { base, problems } = parseFactBase(file, fs.readFileSync(file, 'utf8'));
   const errors = problems.filter((p) => p.severity === 'error');
   for (const p of problems) console.error(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message}`);
   if (!base || errors.length) throw new Error(`bundled fact base has ${errors.length} error(s)`);
+  // The CLI and the extension use the bundled base as it is when there are no fact files to merge
+  // over it: that is right only while merging it with nothing changes nothing.
+  if (JSON.stringify(mergeFactBases(base, [])) !== JSON.stringify(base)) throw new Error('bundled fact base: mergeFactBases(base, []) differs from base');
   // Positions name the shipped file, not this machine's checkout.
   const json = JSON.stringify(base, (key, value) => (key === 'file' && value === file ? 'bundled.yaml' : value));
   // ASCII only (non-ASCII characters, which JSON holds only in strings, as \u escapes): read as one
