@@ -142,7 +142,7 @@ interface Step {
 interface Branch {
   steps: Step[];
   /** The steps worth trying at a character (its folded code): those that can start with it, in order. */
-  byCode?: Map<number, Step[]>;
+  byCode: Map<number, Step[]> | undefined;
   terminal: boolean;
 }
 
@@ -162,7 +162,9 @@ function compileBranch(node: TrieNode): Branch {
   // their spelling), so the first accepted path is the longest name ("Llama 3.1" over
   // "Llama 3"). This is the order of the single regex this walk replaced; results are identical.
   steps.sort((a, b) => b.node.depth - a.node.depth || b.atom.length - a.atom.length);
-  return { steps, terminal: node.terminal };
+  // byCode is set here, if only to undefined, so that branches with and without it share one
+  // hidden class and the walk's property loads on them stay monomorphic.
+  return { steps, terminal: node.terminal, byCode: undefined };
 }
 
 /** A branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
