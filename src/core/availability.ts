@@ -60,7 +60,8 @@ export function availabilityFindings(reading: BlockReading, judged: JudgedClaim[
     const ui = indexAt(units, raw.start);
     if (ui < 0) continue;
     // "the unreleased Llama 3.2 90B": a size written in a name is that name's.
-    const within = reading.mentions[countStartingBefore(reading.mentions, raw.end) - 1];
+    const starting = countStartingBefore(reading.mentions, raw.end);
+    const within = starting ? reading.mentions[starting - 1] : undefined;
     const inName = within !== undefined && within.start < raw.start && within.end >= raw.end;
     const cue = readAvailabilityCue(masked, raw, units[ui]!, figures, reading.mentions, inName);
     if (!cue) continue;

@@ -85,7 +85,9 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   // A compound name ("Llama 3.1/3.2") is no one model's, as within the block: the name before it stays the context.
   let li = mentions.length - 1;
   while (li >= 0 && isCompound(prose.masked, mentions[li]!)) li--;
-  const last = mentions[li];
+  // Not mentions[-1]: an index below 0 is looked up as the property "-1", a slow keyed load each
+  // time that also leaves the load site megamorphic.
+  const last = li >= 0 ? mentions[li] : undefined;
   let context: number | undefined;
   // A table row without a model cell takes the last model named before it under the same heading.
   if (last && last.start >= (lastHeading?.end ?? 0)) context = canCarryFigures(prose.masked, last) ? li : -1;

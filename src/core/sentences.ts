@@ -135,8 +135,9 @@ export function readSentences(
     prevRaw = raw;
     prevCounts = r !== undefined;
     if (restated?.has(raw)) continue;
-    const last = groups[groups.length - 1];
-    const prev = last?.[last.length - 1];
+    // Guarded rather than read at index -1 of an empty array (a slow keyed load; see readBlock).
+    const last = groups.length ? groups[groups.length - 1] : undefined;
+    const prev = last?.length ? last[last.length - 1] : undefined;
     const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
     if (!r) {
       groups.push([]);
@@ -203,7 +204,8 @@ export function readSentences(
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
     if (picked === null) {
       // "Llama-3 8B和70B": the siblings of a sized name are sizes of its family.
-      const before = inSentence[countEndingBy(inSentence, first.raw.start) - 1];
+      const ending = countEndingBy(inSentence, first.raw.start);
+      const before = ending ? inSentence[ending - 1] : undefined;
       const size = before ? sizeInName(before.text) : undefined;
       const family = size && familyOf ? familyOf(size.bare) : undefined;
       const gap = before ? masked.slice(before.end, first.raw.start) : '';
