@@ -404,3 +404,16 @@ test('the npm package holds the CLI, its bundle, code cache and fact base, and n
   }
   assert.deepEqual(files.filter((f) => f.startsWith('test/') || f.startsWith('src/')), []);
 });
+
+test('the CLI bundle, the core and the compiled fact base are ASCII-only, and the YAML readers stay out of the CLI bundle', () => {
+  // V8 holds an ASCII source one byte per character (esbuild.js asciiOnly); a two-byte bundle cost ~4 ms a start.
+  for (const f of ['cli.js', 'core.js', 'facts.json']) {
+    const text = fs.readFileSync(path.join(REPO, 'dist', f), 'utf8');
+    const at = text.search(/[^\0-\x7f]/);
+    assert.equal(at, -1, `dist/${f} has a non-ASCII character at ${at}: ${JSON.stringify(text.slice(at - 30, at + 10))}`);
+  }
+  // dist/factFiles.js is required only for a .factlint.yaml or fact files (src/cli/factSources.ts).
+  const cli = fs.readFileSync(path.join(REPO, 'dist', 'cli.js'), 'utf8');
+  assert.match(cli, /require\(["']\.\/factFiles\.js["']\)/);
+  assert.doesNotMatch(cli, /\bLineCounter = class\b|\bclass LineCounter\b/, "yaml's LineCounter is bundled into dist/cli.js");
+});
