@@ -75,6 +75,12 @@ export function lineStarts(text: string): number[] {
 }
 
 /**
+ * The next character splitCells acts on. A regex steps over the rest natively (a loop reading every character costs
+ * more, in a short run's unoptimised code); a line break is in the class only to stop the search at the line's end.
+ */
+const CELL_MARK = /[\\`|\n]/g;
+
+/**
  * Splits a table row's source line into cell spans on unescaped pipes outside code spans.
  * Cells past `columns` are dropped, as markdown-it (and GFM) drop them: a reader never sees them.
  */
@@ -83,6 +89,10 @@ function splitCells(text: string, start: number, end: number, columns = Infinity
   let cellStart = start;
   let inCode = false;
   for (let i = start; i < end; i++) {
+    CELL_MARK.lastIndex = i;
+    if (!CELL_MARK.test(text)) break;
+    i = CELL_MARK.lastIndex - 1;
+    if (i >= end) break;
     const ch = text.charCodeAt(i);
     if (ch === 0x5c) {
       i++;
