@@ -239,24 +239,18 @@ function maskText(text: string, keep: Span[]): string {
  * out the same (nothing, or line breaks only); returns how far `parts` now covers the text.
  */
 function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
-  let other = false;
-  for (let i = from; i < to && !other; i++) other = !isLineBreak(text.charCodeAt(i));
-  if (!other) return copied;
+  // Regexes read the stretch, natively: a loop over its characters costs more in a short run's unoptimised code.
+  const stretch = text.slice(from, to);
+  if (!NOT_LINE_BREAK.test(stretch)) return copied;
   parts.push(text.slice(copied, from));
   // Line breaks stay where they are; the runs between them become spaces.
-  for (let i = from; i < to; ) {
-    let j = i;
-    while (j < to && !isLineBreak(text.charCodeAt(j))) j++;
-    if (j > i) parts.push(spaces(j - i));
-    i = j;
-    while (j < to && isLineBreak(text.charCodeAt(j))) j++;
-    if (j > i) parts.push(text.slice(i, j));
-    i = j;
-  }
+  parts.push(LINE_BREAK.test(stretch) ? stretch.replace(NOT_LINE_BREAKS, (run) => spaces(run.length)) : spaces(stretch.length));
   return to;
 }
 
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+const LINE_BREAK = /[\n\r]/;
+const NOT_LINE_BREAK = /[^\n\r]/;
+const NOT_LINE_BREAKS = /[^\n\r]+/g;
 
 /** Runs of spaces by length, made once: blanks are mostly short (a table row's pipes, a code span, a URL). */
 const SPACE_RUNS: string[] = [];
