@@ -64,9 +64,9 @@ function classify(text: string, start: number, end: number): number {
   }
   if (c === 0x5b) {
     // A link reference definition ("[label]:"), possibly with an escaped bracket or a label running onto the next line.
-    let close = start + 1;
-    while (close < end && text.charCodeAt(close) !== 0x5d) close++;
-    if (close >= end || (close > start + 1 && text.charCodeAt(close + 1) === 0x3a && close + 1 < end) || holds(text, 0x5c, start, end)) return OTHER;
+    const line = text.slice(start, end);
+    const close = line.indexOf(']', 1);
+    if (close < 0 || (close > 1 && line.charCodeAt(close + 1) === 0x3a) || line.includes('\\')) return OTHER;
   }
   if ((c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x3a || c === 0x7c || c === 0x2b) && ruleLike(text, start, end)) return OTHER;
   if (c === 0x2d || c === 0x2a || c === 0x2b) {
