@@ -34,12 +34,11 @@ function holds(text: string, code: number, from: number, to: number): boolean {
 
 /** Thematic breaks, setext underlines, table delimiter rows, empty list items: only "-=_*:|+", spaces and tabs. */
 function ruleLike(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x2d && c !== 0x3d && c !== 0x5f && c !== 0x2a && c !== 0x3a && c !== 0x7c && c !== 0x2b && c !== 0x20 && c !== 0x09) return false;
-  }
-  return true;
+  RULE_RUN.lastIndex = from;
+  return (RULE_RUN.test(text) ? RULE_RUN.lastIndex : from) >= to;
 }
+
+const RULE_RUN = /[-=_*:|+ \t]*/y;
 
 const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
