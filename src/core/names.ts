@@ -273,7 +273,8 @@ export class NameMatcher {
     const code = pos < text.length ? text.charCodeAt(pos) : -1;
     const folded = code < 0 ? -1 : foldCode(code);
     const steps = stepsAt(branch, folded);
-    for (let s = 0; s < steps.length; s++) {
+    const n = steps.length;
+    for (let s = 0; s < n; s++) {
       const step = steps[s];
       let end = -1;
       if (step.kind === 'chars') {
@@ -298,9 +299,11 @@ export class NameMatcher {
     return -1;
   }
 
+  // Lengths are read once, here and in walk: a short run's unoptimised code would load them on every iteration.
   private matchesAt(text: string, pos: number, codes: number[]): boolean {
-    if (pos + codes.length > text.length) return false;
-    for (let i = 1; i < codes.length; i++) if (foldCode(text.charCodeAt(pos + i)) !== codes[i]) return false;
+    const n = codes.length;
+    if (pos + n > text.length) return false;
+    for (let i = 1; i < n; i++) if (foldCode(text.charCodeAt(pos + i)) !== codes[i]) return false;
     return true;
   }
 
