@@ -239,18 +239,29 @@ function maskText(text: string, keep: Span[]): string {
  * out the same (nothing, or line breaks only); returns how far `parts` now covers the text.
  */
 function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
-  // Regexes read the stretch, natively: a loop over its characters costs more in a short run's unoptimised code.
-  const stretch = text.slice(from, to);
-  if (!NOT_LINE_BREAK.test(stretch)) return copied;
+  let other = false;
+  for (let i = from; i < to && !other; i++) other = !isLineBreak(text.charCodeAt(i));
+  if (!other) return copied;
   parts.push(text.slice(copied, from));
-  // Line breaks stay where they are; the runs between them become spaces.
-  parts.push(LINE_BREAK.test(stretch) ? stretch.replace(NOT_LINE_BREAKS, (run) => spaces(run.length)) : spaces(stretch.length));
+  // Line breaks stay where they are; the runs between them become spaces. Sticky regexes find the runs in the
+  // stretch's slice: in a short run's unoptimised code, a loop over its characters costs more.
+  const stretch = text.slice(from, to);
+  for (let i = 0; i < stretch.length; ) {
+    NOT_LINE_BREAKS.lastIndex = i;
+    NOT_LINE_BREAKS.test(stretch);
+    const j = NOT_LINE_BREAKS.lastIndex;
+    if (j > i) parts.push(spaces(j - i));
+    LINE_BREAKS.lastIndex = j;
+    LINE_BREAKS.test(stretch);
+    i = LINE_BREAKS.lastIndex;
+    if (i > j) parts.push(stretch.slice(j, i));
+  }
   return to;
 }
 
-const LINE_BREAK = /[\n\r]/;
-const NOT_LINE_BREAK = /[^\n\r]/;
-const NOT_LINE_BREAKS = /[^\n\r]+/g;
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+const LINE_BREAKS = /[\n\r]*/y;
+const NOT_LINE_BREAKS = /[^\n\r]*/y;
 
 /** Runs of spaces by length, made once: blanks are mostly short (a table row's pipes, a code span, a URL). */
 const SPACE_RUNS: string[] = [];
