@@ -76,7 +76,8 @@ function endsPlainly(text: string, pos: number): boolean {
 /**
  * The code a character compares by, as under a regex's `i` flag without `u` (the prefilter's
  * rule, so both agree): its upper case if that is one code unit, but a non-ASCII character never
- * folds onto ASCII ("ſ" is not "s").
+ * folds onto ASCII ("ſ" is not "s"). walk and matchesAt repeat its ASCII cases inline: in a short
+ * run's unoptimised code a call per character costs more than they do.
  */
 function foldCode(code: number): number {
   if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
@@ -271,9 +272,10 @@ export class NameMatcher {
    */
   private walk(branch: Branch, text: string, pos: number): number {
     const code = pos < text.length ? text.charCodeAt(pos) : -1;
-    const folded = code < 0 ? -1 : foldCode(code);
+    const folded = code < 0 ? -1 : code >= 97 && code <= 122 ? code - 32 : code < 128 ? code : foldCode(code);
     const steps = stepsAt(branch, folded);
-    for (let s = 0; s < steps.length; s++) {
+    const n = steps.length;
+    for (let s = 0; s < n; s++) {
       const step = steps[s];
       let end = -1;
       if (step.kind === 'chars') {
@@ -298,9 +300,14 @@ export class NameMatcher {
     return -1;
   }
 
+  // Lengths are read once, here and in walk: a short run's unoptimised code would load them on every iteration.
   private matchesAt(text: string, pos: number, codes: number[]): boolean {
-    if (pos + codes.length > text.length) return false;
-    for (let i = 1; i < codes.length; i++) if (foldCode(text.charCodeAt(pos + i)) !== codes[i]) return false;
+    const n = codes.length;
+    if (pos + n > text.length) return false;
+    for (let i = 1; i < n; i++) {
+      const c = text.charCodeAt(pos + i);
+      if ((c >= 97 && c <= 122 ? c - 32 : c < 128 ? c : foldCode(c)) !== codes[i]) return false;
+    }
     return true;
   }
 

@@ -75,6 +75,12 @@ export function lineStarts(text: string): number[] {
 }
 
 /**
+ * The next character splitCells acts on. A regex steps over the rest natively (a loop reading every character costs
+ * more, in a short run's unoptimised code); a line break is in the class only to stop the search at the line's end.
+ */
+const CELL_MARK = /[\\`|\n]/g;
+
+/**
  * Splits a table row's source line into cell spans on unescaped pipes outside code spans.
  * Cells past `columns` are dropped, as markdown-it (and GFM) drop them: a reader never sees them.
  */
@@ -83,6 +89,10 @@ function splitCells(text: string, start: number, end: number, columns = Infinity
   let cellStart = start;
   let inCode = false;
   for (let i = start; i < end; i++) {
+    CELL_MARK.lastIndex = i;
+    if (!CELL_MARK.test(text)) break;
+    i = CELL_MARK.lastIndex - 1;
+    if (i >= end) break;
     const ch = text.charCodeAt(i);
     if (ch === 0x5c) {
       i++;
@@ -233,20 +243,25 @@ function blank(text: string, from: number, to: number, parts: string[], copied: 
   for (let i = from; i < to && !other; i++) other = !isLineBreak(text.charCodeAt(i));
   if (!other) return copied;
   parts.push(text.slice(copied, from));
-  // Line breaks stay where they are; the runs between them become spaces.
-  for (let i = from; i < to; ) {
-    let j = i;
-    while (j < to && !isLineBreak(text.charCodeAt(j))) j++;
+  // Line breaks stay where they are; the runs between them become spaces. Sticky regexes find the runs in the
+  // stretch's slice: in a short run's unoptimised code, a loop over its characters costs more.
+  const stretch = text.slice(from, to);
+  for (let i = 0; i < stretch.length; ) {
+    NOT_LINE_BREAKS.lastIndex = i;
+    NOT_LINE_BREAKS.test(stretch);
+    const j = NOT_LINE_BREAKS.lastIndex;
     if (j > i) parts.push(spaces(j - i));
-    i = j;
-    while (j < to && isLineBreak(text.charCodeAt(j))) j++;
-    if (j > i) parts.push(text.slice(i, j));
-    i = j;
+    LINE_BREAKS.lastIndex = j;
+    LINE_BREAKS.test(stretch);
+    i = LINE_BREAKS.lastIndex;
+    if (i > j) parts.push(stretch.slice(j, i));
   }
   return to;
 }
 
 const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
+const LINE_BREAKS = /[\n\r]*/y;
+const NOT_LINE_BREAKS = /[^\n\r]*/y;
 
 /** Runs of spaces by length, made once: blanks are mostly short (a table row's pipes, a code span, a URL). */
 const SPACE_RUNS: string[] = [];
