@@ -168,6 +168,11 @@ function compileBranch(node: TrieNode): Branch {
   return { steps, terminal: node.terminal, byCode: undefined };
 }
 
+/** The branch a step leads to, compiled the first time a walk takes the step. */
+function branchAfter(step: Step): Branch {
+  return step.next ?? (step.next = compileBranch(step.node));
+}
+
 /** A branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
 function stepsAt(branch: Branch, folded: number): Step[] {
   if (branch.steps.length < 8) return branch.steps;
@@ -279,16 +284,16 @@ export class NameMatcher {
       const step = steps[s];
       let end = -1;
       if (step.kind === 'chars') {
-        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos + step.codes.length);
+        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(branchAfter(step), text, pos + step.codes.length);
       } else if (step.kind === 'sep') {
         // Greedy, with no shorter retry: the atom after a separator never starts with a
         // separator char, so giving back separators can never let it match.
         let p = pos;
         while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
-        if (p > pos) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, p);
+        if (p > pos) end = this.walk(branchAfter(step), text, p);
       } else {
-        if (isSeparator(code)) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos + 1);
-        if (end < 0) end = this.walk(step.next ?? (step.next = compileBranch(step.node)), text, pos);
+        if (isSeparator(code)) end = this.walk(branchAfter(step), text, pos + 1);
+        if (end < 0) end = this.walk(branchAfter(step), text, pos);
       }
       if (end >= 0) return end;
     }
