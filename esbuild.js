@@ -22,7 +22,7 @@ async function compileFacts() {
   const json = JSON.stringify(base, (key, value) => (key === 'file' && value === file ? 'bundled.yaml' : value));
   // ASCII only (non-ASCII characters, which JSON holds only in strings, as \u escapes): read as one
   // byte per character, it loads ~0.7 ms sooner at every start; it parses to the same values.
-  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => unicodeEscape(c.charCodeAt(0), false));
   if (ascii !== json && JSON.stringify(JSON.parse(ascii)) !== json) throw new Error('facts.json: escaping changed the data');
   fs.writeFileSync(path.join(__dirname, 'dist', 'facts.json'), ascii);
   fs.copyFileSync(file, path.join(__dirname, 'dist', 'bundled.yaml'));
