@@ -109,12 +109,17 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
   let paragraph: ProseUnit | undefined;
   let paragraphIsItem = false;
   let lineStart = 0;
-  while (lineStart <= text.length) {
+  const length = text.length;
+  // Most blocks have no CR: their lines are not asked for one.
+  const crs = text.indexOf('\r') !== -1;
+  while (lineStart <= length) {
     let nl = text.indexOf('\n', lineStart);
-    if (nl === -1) nl = text.length;
+    if (nl === -1) nl = length;
     let lineEnd = nl;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-    const kind = classify(text, lineStart, lineEnd);
+    if (crs && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    const c = text.charCodeAt(lineStart);
+    // A line opening with a letter (or any non-ASCII character) is plain text to classify: most lines, read without the call.
+    const kind = lineStart < lineEnd && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0x80) ? PLAIN : classify(text, lineStart, lineEnd);
     if (kind === OTHER) return undefined;
     if (kind >= 0) {
       // Nested markers, quotes, code or headings inside an item need the parser.
@@ -133,11 +138,10 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
     } else {
       paragraph.end = lineEnd;
     }
-    if (nl >= text.length) break;
+    if (nl >= length) break;
     lineStart = nl + 1;
   }
-  // (Asked last: most blocks the parser must read have already been turned away, without a scan for CRs.)
-  return hasLoneCR(text, false) ? undefined : units;
+  return crs && hasLoneCR(text, false) ? undefined : units;
 }
 
 /**
