@@ -11,18 +11,25 @@ const NOT_BLANK = /\S/y;
 /** The titles of a unit outside any list: shared, which the readonly type keeps safe (not frozen: see NO_HEADINGS in blockCheck). */
 export const NO_TITLES: readonly Span[] = [];
 
-/** Whether a space or tab run starts at `from` and is followed by a non-blank character of the line (which ends at `to`). */
-function itemGap(text: string, from: number, to: number): boolean {
-  const end = gapEnd(text, from, to);
+/**
+ * What a line whose list marker `text[start, from)` is followed by the space and tab run `[from, gap)` is: for an
+ * item, the length of its marker with the gap; OTHER for indented code; PLAIN when the run is no item's gap.
+ */
+function itemAfter(text: string, start: number, from: number, gap: number, to: number): number {
   // A run followed by Unicode white space makes no marker: the line is plain text.
-  NOT_BLANK.lastIndex = end;
-  return end > from && end < to && NOT_BLANK.test(text);
+  NOT_BLANK.lastIndex = gap;
+  if (gap === from || gap >= to || !NOT_BLANK.test(text)) return PLAIN;
+  // Five or more columns (or a tab) after a list marker make the item's content indented code.
+  return gap - from >= 5 || holds(text, 0x09, from, gap) ? OTHER : gap - start;
 }
 
 /** The end of the space and tab run from `from`. */
 function gapEnd(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) break;
+  }
   return i;
 }
 
@@ -52,6 +59,8 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 function classify(text: string, start: number, end: number): number {
   if (start >= end) return OTHER;
   const c = text.charCodeAt(start);
+  // Letters and non-ASCII characters open no Markdown construct.
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0x80) return PLAIN;
   if (c === 0x20 || c === 0x09 || c === 0x3e || c === 0x60 || c === 0x7e) return OTHER;
   if (c === 0x23) {
     let hashes = 1;
@@ -70,26 +79,20 @@ function classify(text: string, start: number, end: number): number {
     if (close < 0 || (close > 1 && line.charCodeAt(close + 1) === 0x3a) || line.includes('\\')) return OTHER;
   }
   if ((c === 0x2d || c === 0x3d || c === 0x5f || c === 0x2a || c === 0x3a || c === 0x7c || c === 0x2b) && ruleLike(text, start, end)) return OTHER;
-  if (c === 0x2d || c === 0x2a || c === 0x2b) {
-    if (itemGap(text, start + 1, end)) return wideGap(text, start + 1, end) ? OTHER : gapEnd(text, start + 1, end) - start;
-  } else if (isDigit(c)) {
+  if (c === 0x2d || c === 0x2a || c === 0x2b) return itemAfter(text, start, start + 1, gapEnd(text, start + 1, end), end);
+  if (isDigit(c)) {
     let digits = 1;
     while (start + digits < end && isDigit(text.charCodeAt(start + digits))) digits++;
     const mark = start + digits;
     if (digits <= 9 && mark < end && (text.charCodeAt(mark) === 0x2e || text.charCodeAt(mark) === 0x29)) {
+      const gap = gapEnd(text, mark + 1, end);
       // An empty ordered item ("1.") is a list to Markdown too.
-      if (gapEnd(text, mark + 1, end) === end) return OTHER;
-      if (itemGap(text, mark + 1, end)) return wideGap(text, mark + 1, end) ? OTHER : gapEnd(text, mark + 1, end) - start;
+      if (gap === end) return OTHER;
+      return itemAfter(text, start, mark + 1, gap, end);
     }
   }
   // A table needs a delimiter row, which is rule-like and so goes to the parser; a lone pipe is text.
   return PLAIN;
-}
-
-/** Five or more columns (or a tab) after a list marker make the item's content indented code. */
-function wideGap(text: string, from: number, to: number): boolean {
-  const end = gapEnd(text, from, to);
-  return end - from >= 5 || holds(text, 0x09, from, end);
 }
 
 /** Whether the ordered item marker at `start` numbers its item 1 (only "1." may interrupt a paragraph). */
@@ -118,7 +121,7 @@ export function readPlainUnits(text: string): ProseUnit[] | undefined {
     let lineEnd = nl;
     if (crs && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
     const c = text.charCodeAt(lineStart);
-    // A line opening with a letter (or any non-ASCII character) is plain text to classify: most lines, read without the call.
+    // Most lines open with a letter or a non-ASCII character: plain, as classify would say, without the call.
     const kind = lineStart < lineEnd && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c >= 0x80) ? PLAIN : classify(text, lineStart, lineEnd);
     if (kind === OTHER) return undefined;
     if (kind >= 0) {
