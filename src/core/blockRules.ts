@@ -4,7 +4,7 @@ import { availabilityFindings } from './availability';
 import type { BlockReading, JudgedClaim } from './blockCheck';
 import { compoundSizeFindings } from './compoundSizes';
 import type { Directives } from './directives';
-import { labelOf } from './figures';
+import { labelOf, type RawFigure } from './figures';
 import { nameCandidates, nearNameMessage, resolveCandidate, type NameCandidate } from './nearNames';
 import { compareRelease, datedReleases, mayDateRelease, releaseMessage } from './releaseDates';
 import { severityOf } from './severities';
@@ -26,6 +26,8 @@ export interface RuleFacts {
 }
 
 const NO_HITS: BlockHit[] = [];
+/** What availability and compound sizes find in a block without figures (they read nothing else). */
+const NO_FINDINGS: Finding[] = [];
 const SENTENCE_END = /[。！？!?]|\.(?=\s|$)/gu;
 
 function sentencesOf(masked: string, unit: Span): Span[] {
@@ -73,17 +75,20 @@ const VARIANTS = new WeakMap<RuleFacts, Map<ModelFact, string[]>>();
  */
 export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], facts: RuleFacts, outside: HeadingOutline[]): BlockHit[] {
   const masked = reading.prose.masked;
+  const all = reading.figures;
+  // Every rule but release dates reads figures; a date needs a name when there are none (as `dated` says below).
+  if (all.length === 0 && reading.mentions.length === 0) return NO_HITS;
   // Names and variants are sized by a figure right after a subject's gap ("X (3B)", "X is a 3B model"):
   // text without such a figure has none to read.
-  const figures = reading.figures.length ? reading.figures.filter((f) => maySizeSubject(masked, f)) : reading.figures;
+  const figures = all.length ? sizingFigures(masked, all) : all;
   const sized = figures.length > 0;
   // A date dates only the models a block names, and otherwise only lets its table rows be read for sized names:
   // a block with neither a name nor a sized figure is not looked at for one.
   const dated = (sized || reading.mentions.length > 0) && mayDateRelease(masked);
   const tiers = sized && mayNameTier(masked);
-  const available = availabilityFindings(reading, judged, outside, facts);
+  const available = all.length ? availabilityFindings(reading, judged, outside, facts) : NO_FINDINGS;
   // A size list after a colon ("Llama 3/2: 7B/13B/70B") sizes no subject as `sized` reads one: asked on its own.
-  const compound = compoundSizeFindings(reading, facts);
+  const compound = all.length ? compoundSizeFindings(reading, facts) : NO_FINDINGS;
   if (!dated && !sized && available.length === 0 && compound.length === 0) return NO_HITS;
   const out: BlockHit[] = [];
   for (const f of available) out.push({ start: f.start, end: f.end, ruleId: f.ruleId, finding: f });
@@ -113,6 +118,13 @@ export function readBlockHits(reading: BlockReading, judged: JudgedClaim[], fact
     for (const c of nameCandidates(masked, unit, reading.mentions, figures, reading.figures)) out.push({ start: c.start, end: c.end, ruleId: 'misspelled-name', candidate: c });
   }
   return out.length ? out : NO_HITS;
+}
+
+/** The figures that may size a subject (see `maySizeSubject`); a loop, not filter's callback per figure. */
+function sizingFigures(masked: string, figures: RawFigure[]): RawFigure[] {
+  const out: RawFigure[] = [];
+  for (let i = 0; i < figures.length; i++) if (maySizeSubject(masked, figures[i]!)) out.push(figures[i]!);
+  return out;
 }
 
 /** A model a dated clause names, with the span and text a finding on it marks. */
