@@ -271,17 +271,13 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
           if (judged.length) notePending(placed, pending);
         }
         const contextBefore = context;
-        if (r.headings.length) {
-          stack = [...stack];
-          for (const h of r.headings) {
-            // A heading closes every section at its level or deeper.
-            while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
-            stack.push({ level: h.level, mentions: h.mentions.map((i) => placedMentions[i]!), compounds: h.compounds?.map((c) => ({ mention: placedMentions[c.mention]!, versions: c.versions })) });
-          }
-          headings = [...stack].reverse();
+        const blockHeadings = r.headings;
+        if (blockHeadings.length) {
+          stack = underHeadings(stack, blockHeadings, placedMentions);
+          headings = nearestFirst(stack);
         }
         if (r.context !== undefined) context = r.context >= 0 ? placedMentions[r.context] : undefined;
-        if (r.headings.length || context !== contextBefore) {
+        if (blockHeadings.length || context !== contextBefore) {
           key = undefined;
           outside = { headings, context };
         }
@@ -296,6 +292,31 @@ export function createSession(matcher: NameMatcher, models: Map<string, ModelFac
       return { findings, mentions, claims };
     },
   };
+}
+
+/** The headings (outermost first) after a block's own `headings`, which index its placed mentions; a new list, as `stack` may be held. */
+function underHeadings(stack: HeadingOutline[], headings: BlockReading['headings'], placed: ModelMention[]): HeadingOutline[] {
+  const out = stack.slice();
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k]!;
+    // A heading closes every section at its level or deeper.
+    while (out.length && out[out.length - 1]!.level >= h.level) out.pop();
+    const mentions: ModelMention[] = [];
+    for (let i = 0; i < h.mentions.length; i++) mentions.push(placed[h.mentions[i]!]!);
+    let compounds: HeadingOutline['compounds'];
+    if (h.compounds) {
+      compounds = [];
+      for (const c of h.compounds) compounds.push({ mention: placed[c.mention]!, versions: c.versions });
+    }
+    out.push({ level: h.level, mentions, compounds });
+  }
+  return out;
+}
+
+function nearestFirst(stack: HeadingOutline[]): HeadingOutline[] {
+  const out: HeadingOutline[] = [];
+  for (let k = stack.length - 1; k >= 0; k--) out.push(stack[k]!);
+  return out;
 }
 
 /** A block's state before anything is read from it. */
@@ -340,6 +361,8 @@ class HeadingIds {
 /** A block's mentions (its own, then the short names its claims were judged with) at its offset `at`. */
 function placeMentions(r: BlockReading, shortNames: ModelMention[], at: number, inPlace: boolean): ModelMention[] {
   let mentions = r.mentions;
+  // Most blocks name no model: nothing to place.
+  if (mentions.length === 0 && shortNames.length === 0) return mentions;
   if (!inPlace) mentions = mentions.map((m) => shift(m, at));
   else {
     for (let k = 0; k < mentions.length; k++) {
