@@ -250,7 +250,13 @@ function maskText(text: string, keep: Span[]): string {
  */
 function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
   let other = false;
-  for (let i = from; i < to && !other; i++) other = !isLineBreak(text.charCodeAt(i));
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) {
+      other = true;
+      break;
+    }
+  }
   if (!other) return copied;
   parts.push(text.slice(copied, from));
   // Line breaks stay where they are; the runs between them become spaces. Sticky regexes find the runs in the
@@ -261,6 +267,8 @@ function blank(text: string, from: number, to: number, parts: string[], copied: 
     NOT_LINE_BREAKS.test(stretch);
     const j = NOT_LINE_BREAKS.lastIndex;
     if (j > i) parts.push(spaces(j - i));
+    // Most stretches are one run (a URL, a code span, a row's pipe): no search for line breaks after it.
+    if (j === stretch.length) break;
     LINE_BREAKS.lastIndex = j;
     LINE_BREAKS.test(stretch);
     i = LINE_BREAKS.lastIndex;
@@ -269,7 +277,6 @@ function blank(text: string, from: number, to: number, parts: string[], copied: 
   return to;
 }
 
-const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d;
 const LINE_BREAKS = /[\n\r]*/y;
 const NOT_LINE_BREAKS = /[^\n\r]*/y;
 
