@@ -76,8 +76,8 @@ function endsPlainly(text: string, pos: number): boolean {
 /**
  * The code a character compares by, as under a regex's `i` flag without `u` (the prefilter's
  * rule, so both agree): its upper case if that is one code unit, but a non-ASCII character never
- * folds onto ASCII ("ſ" is not "s"). walk and matchesAt repeat its ASCII cases inline: in a short
- * run's unoptimised code a call per character costs more than they do.
+ * folds onto ASCII ("ſ" is not "s"). walk repeats its ASCII cases inline: in a short run's
+ * unoptimised code a call per character costs more than they do.
  */
 function foldCode(code: number): number {
   if (code < 128) return code >= 97 && code <= 122 ? code - 32 : code;
@@ -134,6 +134,8 @@ interface Step {
   kind: 'sep' | 'optionalSep' | 'chars';
   /** Folded char codes of a 'chars' atom. */
   codes: number[];
+  /** codes[0] for a 'chars' atom, -1 for a separator: the walk tells both apart by this one load. */
+  first: number;
   /** The node the step leads to; compiled into `next` when a walk first takes the step. */
   node: TrieNode;
   next: Branch | undefined;
@@ -157,7 +159,7 @@ function compileBranch(node: TrieNode): Branch {
     const kind = atom === '<sep>' ? 'sep' : atom === '<sep?>' ? 'optionalSep' : 'chars';
     const codes: number[] = [];
     if (kind === 'chars') for (let i = 0; i < atom.length; i++) codes.push(foldCode(atom.charCodeAt(i)));
-    steps.push({ atom, kind, codes, node: child, next: undefined });
+    steps.push({ atom, kind, codes, first: kind === 'chars' ? codes[0]! : -1, node: child, next: undefined });
   }
   // Deeper subtrees first, then longer atoms (the pseudo-atoms "<sep>" and "<sep?>" count by
   // their spelling), so the first accepted path is the longest name ("Llama 3.1" over
@@ -173,14 +175,18 @@ function branchAfter(step: Step): Branch {
   return step.next ?? (step.next = compileBranch(step.node));
 }
 
-/** A branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
+/** Branches with fewer steps than this are tried whole: picking their steps by code would cost more than trying them. */
+const BY_CODE_MIN = 3;
+
+/** A big branch's steps that can start at a character: separators always (they may be empty), chars by their first code. */
 function stepsAt(branch: Branch, folded: number): Step[] {
-  if (branch.steps.length < 8) return branch.steps;
-  branch.byCode ??= new Map();
-  let steps = branch.byCode.get(folded);
+  // byCode is read once: in unoptimised code each property load is a call.
+  let byCode = branch.byCode;
+  if (byCode === undefined) byCode = branch.byCode = new Map();
+  let steps = byCode.get(folded);
   if (!steps) {
     steps = startingWith(branch.steps, folded);
-    branch.byCode.set(folded, steps);
+    byCode.set(folded, steps);
   }
   return steps;
 }
@@ -255,7 +261,7 @@ export class NameMatcher {
     while (re.test(text)) {
       const start = re.lastIndex;
       if (start >= to) break;
-      const end = this.walk(root, text, start);
+      const end = this.walk(root, text, start, text.length);
       const matched = end > start ? text.slice(start, end) : '';
       const resolved = matched ? this.resolve(matched) : undefined;
       if (resolved) {
@@ -274,26 +280,46 @@ export class NameMatcher {
    * alternation. It cannot blow up: an atom after a separator never starts with a separator
    * char, so of an optional separator's two branches one dies at its first character, and
    * each trie node is entered with a live position at most once per sibling atom that matches.
+   * `length` is text.length, passed down: a short run's unoptimised code pays a call per property load.
    */
-  private walk(branch: Branch, text: string, pos: number): number {
-    const code = pos < text.length ? text.charCodeAt(pos) : -1;
+  private walk(branch: Branch, text: string, pos: number, length: number): number {
+    const code = pos < length ? text.charCodeAt(pos) : -1;
     const folded = code < 0 ? -1 : code >= 97 && code <= 122 ? code - 32 : code < 128 ? code : foldCode(code);
-    const steps = stepsAt(branch, folded);
-    const n = steps.length;
+    let steps = branch.steps;
+    let n = steps.length;
+    // Most branches have a few steps: trying them all costs less than a call to pick some.
+    if (n >= BY_CODE_MIN) {
+      steps = stepsAt(branch, folded);
+      n = steps.length;
+    }
     for (let s = 0; s < n; s++) {
-      const step = steps[s];
+      const step = steps[s]!;
+      const first = step.first;
       let end = -1;
-      if (step.kind === 'chars') {
-        if (step.codes[0] === folded && this.matchesAt(text, pos, step.codes)) end = this.walk(branchAfter(step), text, pos + step.codes.length);
+      if (first >= 0) {
+        if (first !== folded) continue;
+        // The atom's match is inlined: in unoptimised code a call per step cost more than the loop.
+        const codes = step.codes;
+        const m = codes.length;
+        if (pos + m > length) continue;
+        let i = 1;
+        while (i < m) {
+          const c = text.charCodeAt(pos + i);
+          if ((c >= 97 && c <= 122 ? c - 32 : c < 128 ? c : foldCode(c)) !== codes[i]) break;
+          i++;
+        }
+        if (i < m) continue;
+        end = this.walk(step.next ?? branchAfter(step), text, pos + m, length);
       } else if (step.kind === 'sep') {
         // Greedy, with no shorter retry: the atom after a separator never starts with a
         // separator char, so giving back separators can never let it match.
         let p = pos;
-        while (p < text.length && isSeparator(text.charCodeAt(p))) p++;
-        if (p > pos) end = this.walk(branchAfter(step), text, p);
+        while (p < length && isSeparator(text.charCodeAt(p))) p++;
+        if (p > pos) end = this.walk(step.next ?? branchAfter(step), text, p, length);
       } else {
-        if (isSeparator(code)) end = this.walk(branchAfter(step), text, pos + 1);
-        if (end < 0) end = this.walk(branchAfter(step), text, pos);
+        const next = step.next ?? branchAfter(step);
+        if (isSeparator(code)) end = this.walk(next, text, pos + 1, length);
+        if (end < 0) end = this.walk(next, text, pos, length);
       }
       if (end >= 0) return end;
     }
@@ -303,17 +329,6 @@ export class NameMatcher {
       if (this.ending.test(text)) return this.ending.lastIndex;
     }
     return -1;
-  }
-
-  // Lengths are read once, here and in walk: a short run's unoptimised code would load them on every iteration.
-  private matchesAt(text: string, pos: number, codes: number[]): boolean {
-    const n = codes.length;
-    if (pos + n > text.length) return false;
-    for (let i = 1; i < n; i++) {
-      const c = text.charCodeAt(pos + i);
-      if ((c >= 97 && c <= 122 ? c - 32 : c < 128 ? c : foldCode(c)) !== codes[i]) return false;
-    }
-    return true;
   }
 
   /** Which model a matched string names; the size or variant suffix is stripped if needed. */
