@@ -65,12 +65,16 @@ function scanBlocks(text: string, from: number, to: number, stop: ((start: numbe
   let closer: RegExp | undefined;
   let inHtml = false;
   let sawBlank = false;
+  // Most drafts have no CR: their lines are not asked for one. (A range keeps asking, rather than search past its end.)
+  const crs = to < text.length || text.indexOf('\r', lineStart) !== -1;
   while (lineStart <= to) {
     let nl = text.indexOf('\n', lineStart);
     if (nl === -1 || nl > to) nl = to;
     let lineEnd = nl;
-    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-    const first = firstNonBlank(text, lineStart, lineEnd);
+    if (crs && lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+    // Most lines open with their content: the blank run is measured only when there is one.
+    const lead = lineStart < lineEnd ? text.charCodeAt(lineStart) : -1;
+    const first = lead === 0x20 || lead === 0x09 ? firstNonBlank(text, lineStart, lineEnd) : lineStart;
     if (fence || closer) {
       // Inside fenced code or a raw HTML block: blank lines do not end anything.
       blockEnd = lineEnd;
@@ -91,7 +95,7 @@ function scanBlocks(text: string, from: number, to: number, stop: ((start: numbe
       }
       sawBlank = false;
       if (blockStart < 0 && stop?.(lineStart)) return;
-      const c = text.charCodeAt(first);
+      const c = first === lineStart ? lead : text.charCodeAt(first);
       const line = c === 0x60 || c === 0x7e || c === 0x3c ? text.slice(lineStart, lineEnd) : '';
       const f = line && !inHtml ? FENCE_OPEN.exec(line) : null;
       if (f && !(f[2]!.charCodeAt(0) === 0x60 && line.slice(f[0].length).includes('`')) && !startsTable(text, line, nl, to)) {
@@ -101,13 +105,10 @@ function scanBlocks(text: string, from: number, to: number, stop: ((start: numbe
       } else {
         fenceOnly = false;
         if (line && !inHtml) {
-          const raw = RAW_HTML_OPEN.exec(line);
-          const run = raw ? undefined : HTML_RUNS.find(([open]) => open.test(line));
-          if (raw) {
-            const close = new RegExp(`</${raw[1]}>`, 'i');
-            if (!close.test(line)) closer = close;
-          } else if (run) {
-            if (!run[1].test(line.slice(line.indexOf('<') + 2))) closer = run[1];
+          const close = htmlRunCloser(line);
+          // The opening line may close the block itself ("<!-- note -->"), past its opener.
+          if (close) {
+            if (!close.test(line.slice(line.indexOf('<') + 2))) closer = close;
           } else if (HTML_INTERRUPTING.test(line) || (startsBlock && HTML_TAG_LINE.test(line))) inHtml = true;
         }
       }
@@ -120,6 +121,16 @@ function scanBlocks(text: string, from: number, to: number, stop: ((start: numbe
   if (blockStart >= 0) add(blockStart, blockEnd, fenceOnly);
 }
 
+/**
+ * The closing marker of the raw or run-on HTML block that `line` opens, or undefined. (A function of its own: a
+ * callback in scanBlocks' loop made every line allocate a scope for it.)
+ */
+function htmlRunCloser(line: string): RegExp | undefined {
+  const raw = RAW_HTML_OPEN.exec(line);
+  if (raw) return new RegExp(`</${raw[1]}>`, 'i');
+  for (const run of HTML_RUNS) if (run[0].test(line)) return run[1];
+  return undefined;
+}
 
 /** Cells of a table line, split on pipes that are not escaped, without the outer empty ones. */
 function tableCells(line: string): string[] {
