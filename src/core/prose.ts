@@ -51,8 +51,11 @@ const INLINE_NOISE = new RegExp(
   'g',
 );
 
-/** A character that can start inline noise; text without any needs no masking. */
-const NOISE_TRIGGER = /[`<$\\]|\]\(|\]\[|https?:\/\/|ftp:|www\./;
+/**
+ * What every INLINE_NOISE match holds (a URL its "/" or "www."); text without any needs no masking. Single characters
+ * rather than openers such as "https://": irregexp tries an opener at every "h" of the prose, ~1.5 times the cost.
+ */
+const NOISE_TRIGGER = /[`<$\\\]/]|www\./;
 
 /** Reads one block's prose: simple blocks by their lines, anything else with markdown-it. */
 export function extractBlockProse(text: string): Prose {
