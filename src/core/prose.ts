@@ -118,11 +118,16 @@ function splitCells(text: string, start: number, end: number, columns = Infinity
     }
   }
   cells.push({ start: cellStart, end });
-  // Leading and trailing pipes leave empty outer cells that are not columns.
-  if (cells.length > 1 && text.slice(cells[0]!.start, cells[0]!.end).trim() === '') cells.shift();
-  if (cells.length > 1 && text.slice(cells[cells.length - 1]!.start, cells[cells.length - 1]!.end).trim() === '') cells.pop();
+  // Leading and trailing pipes leave empty outer cells that are not columns (most are empty spans, known without a slice).
+  if (cells.length > 1 && isBlankCell(text, cells[0]!)) cells.shift();
+  if (cells.length > 1 && isBlankCell(text, cells[cells.length - 1]!)) cells.pop();
   if (cells.length > columns) cells.length = columns;
   return cells;
+}
+
+/** Whether a cell holds nothing but white space. */
+function isBlankCell(text: string, cell: Span): boolean {
+  return cell.start === cell.end || text.slice(cell.start, cell.end).trim() === '';
 }
 
 /** Parses a block's structure with markdown-it and masks non-prose (front matter is cut off before, by `splitBlocks`). */
@@ -249,7 +254,8 @@ function maskText(text: string, keep: Span[]): string {
 
 /**
  * Adds to `parts` the text from `copied` to `from` and `text[from, to)` blanked, unless that stretch would come
- * out the same (nothing, or line breaks only); returns how far `parts` now covers the text.
+ * out the same (nothing, or line breaks only); returns how far `parts` now covers the text (line breaks ending the
+ * stretch are left for the next copy, which takes them with the text after: a row's closing "|\n" costs one part).
  */
 function blank(text: string, from: number, to: number, parts: string[], copied: number): number {
   let other = false;
@@ -272,10 +278,13 @@ function blank(text: string, from: number, to: number, parts: string[], copied: 
     if (j > i) parts.push(spaces(j - i));
     // Most stretches are one run (a URL, a code span, a row's pipe): no search for line breaks after it.
     if (j === stretch.length) break;
+    // The character at j is a line break: one that ends the stretch is left as it is without a search.
+    if (j === stretch.length - 1) return from + j;
     LINE_BREAKS.lastIndex = j;
     LINE_BREAKS.test(stretch);
     i = LINE_BREAKS.lastIndex;
-    if (i > j) parts.push(stretch.slice(j, i));
+    if (i === stretch.length) return from + j;
+    parts.push(stretch.slice(j, i));
   }
   return to;
 }
