@@ -63,6 +63,14 @@ const SIZE_SPAN = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*$/;
 /** "3, 7, 12": a list of sizes in a unitless column. */
 const SIZE_LIST = /^\s*~?\s*\d+(?:\.\d+)?(?:\s*(?:,|、|\/)\s*\d+(?:\.\d+)?)*\s*$/;
 const UNITLESS_NUMBER = /(?<![\w.])\d+(?:\.\d+)?(?![\w.%])/g;
+/**
+ * Whether a cell holds nothing but the figure (emphasis aside). (A function, not a closure in readRow's loop: that
+ * made every figure allocate a scope and a closure, though few rows ask.)
+ */
+function holdsOnly(masked: string, cell: Span, raw: RawFigure): boolean {
+  return masked.slice(cell.start, cell.end).trim().replace(EMPHASIS_MARKS, '') === raw.text;
+}
+
 export function readRow(
   masked: string,
   unit: ProseUnit,
@@ -99,9 +107,7 @@ export function readRow(
     const raw = figures[fi]!;
     const col = cellOf(raw);
     const cell = cells[col] ?? unit;
-    // Whether the cell holds nothing but the figure (emphasis aside); read only where a rule asks.
-    const onlyFigure = (): boolean => masked.slice(cell.start, cell.end).trim().replace(EMPHASIS_MARKS, '') === raw.text;
-    if (transposed && shape.columnModels.has(col) && onlyFigure()) {
+    if (transposed && shape.columnModels.has(col) && holdsOnly(masked, cell, raw)) {
       const r = readAround(masked, raw, cell);
       if (!r) continue;
       out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind: r.statedKind ?? labelKind }), raw, mention: shape.columnModels.get(col)!, distanced: isRowDistanced(masked, unit, raw) });
@@ -120,7 +126,7 @@ export function readRow(
     const inCell = mentionsWithin(unitMentions, cell);
     const picked = pickMention(masked, raw, inCell);
     // "|Llama 1|7B|27.42|" under a blank header: a cell that is only a size states the row model's size.
-    const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (shape.blankColumns.has(col) && onlyFigure()) ? rowModel : undefined));
+    const mention = picked === null ? undefined : (picked ?? (r.explicitParameters || (shape.blankColumns.has(col) && holdsOnly(masked, cell, raw)) ? rowModel : undefined));
     // No variant-list check here: in a row a pipe next to a figure is a cell border ("|Llama 1|7B|").
     if (!mention || isUnusable(masked, mention)) continue;
     out.push({ figure: toParsedFigure(raw, r), raw, mention, distanced: isDistanced(masked, raw, cell, unitMentions) });
