@@ -88,7 +88,6 @@ export function readRow(
     return;
   }
   const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1, blankColumns: new Set(), columnModels: new Map() };
-  const cellOf = (s: Span): number => indexAt(cells, s.start);
   let rowModel: ModelMention | undefined;
   if (shape.modelColumn >= 0) {
     // The model column says which model the row is about; a row whose model we do not know is left alone.
@@ -99,13 +98,13 @@ export function readRow(
   // "| **DBRX MoE-A** | 7.7B |": a model cell naming a variant we do not know leaves the row alone.
   if (rowModel && isUnusable(masked, rowModel)) rowModel = undefined;
   // Transposed tables ("| # Total Params | 671B | ... |" under a header of model names): the row label names the kind.
-  const firstFigureCol = figures.length ? cellOf(figures[0]!) : -1;
+  const firstFigureCol = figures.length ? indexAt(cells, figures[0]!.start) : -1;
   const label = firstFigureCol > 0 ? masked.slice(cells[0]!.start, cells[firstFigureCol - 1]!.end) : '';
   const transposed = shape.columnModels.size > 0 && unitMentions.length === 0 && PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label);
   const labelKind = ACTIVE_LABEL.test(label) ? 'active' : TOTAL_LABEL.test(label) ? 'total' : undefined;
   for (let fi = 0; fi < figures.length; fi++) {
     const raw = figures[fi]!;
-    const col = cellOf(raw);
+    const col = indexAt(cells, raw.start);
     const cell = cells[col] ?? unit;
     if (transposed && shape.columnModels.has(col) && holdsOnly(masked, cell, raw)) {
       const r = readAround(masked, raw, cell);
