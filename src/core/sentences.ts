@@ -81,6 +81,8 @@ interface Sizing {
   raw: RawFigure;
   reading: FigureReading;
   explicit: boolean;
+  /** The index of the sentence holding the figure (-1: the unit), found once per figure. */
+  at: number;
 }
 
 export function readSentences(
@@ -138,7 +140,7 @@ export function readSentences(
     // Guarded rather than read at index -1 of an empty array (a slow keyed load; see readBlock).
     const last = groups.length ? groups[groups.length - 1] : undefined;
     const prev = last?.length ? last[last.length - 1] : undefined;
-    const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters };
+    const entry: Sizing = { raw, reading: r ?? { explicitParameters: false, hedged: false }, explicit: !!r?.explicitParameters, at: bi };
     if (!r) {
       groups.push([]);
       continue;
@@ -175,7 +177,7 @@ export function readSentences(
     let explicit = false;
     for (let k = 0; k < group.length && !explicit; k++) explicit = group[k]!.explicit;
     const first = group[0]!;
-    const si = indexAt(sentences, first.raw.start);
+    const si = first.at;
     const sentence = si >= 0 ? sentences[si]! : unit;
     if (countedIn !== sentence) {
       countedIn = sentence;
@@ -312,8 +314,7 @@ export function readSentences(
     if (!mention) continue;
     for (let k = 0; k < group.length; k++) {
       const g = group[k]!;
-      const at = indexAt(sentences, g.raw.start);
-      const s = at >= 0 ? sentences[at]! : unit;
+      const s = g.at >= 0 ? sentences[g.at]! : unit;
       const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
       out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention, distanced: isDistanced(masked, g.raw, s, unitMentions), sentence: s });
     }
