@@ -1,7 +1,7 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { isBlank } from './blanks';
 import { type RawFigure, readFigureContext } from './figures';
-import { countEndingBy, neighboursOf } from './spanSearch';
+import { countEndingBy, countStartingBefore } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
@@ -22,9 +22,16 @@ const COMMA = /[,，]/;
  * figure belongs to something else (no fallback may bind it), `undefined` when nothing is near enough.
  */
 export function pickMention(text: string, raw: Span, mentions: ModelMention[]): ModelMention | null | undefined {
-  const { before, after } = neighboursOf(mentions, raw);
+  // A sentence without names, as most figures' are, has nothing to pick from.
+  if (mentions.length === 0) return undefined;
+  // The last mention ending before the figure and the first starting after it (neighboursOf, without an object per figure).
+  const firstAfter = countStartingBefore(mentions, raw.end);
+  let before: ModelMention | undefined;
+  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
+  const after = firstAfter < mentions.length ? mentions[firstAfter] : undefined;
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
-  const unnamed = UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // Read only with a mention before the figure: every test of it below needs one.
+  const unnamed = before !== undefined && UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
   // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
