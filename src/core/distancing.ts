@@ -166,6 +166,22 @@ function attributionsOf(text: string, scan: SentenceScan, clauseIndex: number, f
   return found;
 }
 
+/** Whether an attribution that names no model reports the figure's clause: attributionsOf, without a list per figure. */
+function isReported(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): boolean {
+  const a = (scan.attributions ??= readAttributions(text, scan));
+  const lead = a.governing[clauseIndex] ?? -1;
+  const turn = a.turnAt[clauseIndex] ?? -1;
+  if (lead >= 0 && !(turn >= 0 && turn < figure.start) && !clauseNamesModel(scan, lead, models)) return true;
+  const trail = a.trailing[clauseIndex] ?? -1;
+  const from = a.trailFrom[clauseIndex] ?? -1;
+  return trail >= 0 && !(from >= 0 && from > figure.start) && !clauseNamesModel(scan, trail, models);
+}
+
+function clauseNamesModel(scan: SentenceScan, index: number, models: readonly Span[]): boolean {
+  const { start, end } = clauseSpan(scan, index);
+  return namesModel(models, start, end);
+}
+
 /** Adds the attribution clause at `index` unless it names a model. */
 function pushUnnamed(found: AttributionClause[], scan: SentenceScan, index: number, models: readonly Span[]): void {
   const { start, end } = clauseSpan(scan, index);
@@ -181,10 +197,12 @@ const NO_MODELS: readonly Span[] = [];
 export function isDistanced(text: string, figure: Span, sentence: Span, models: readonly Span[] = NO_MODELS): boolean {
   const scan = scanSentence(text, sentence);
   if (asksAbout(text, scan, figure)) return true;
-  const clause = clauseOf(scan, figure);
-  if (cueBefore(text, scan, clause.start, clause.before, figure.start)) return true;
-  if (CUE_AFTER.test(text.slice(figure.end, clause.end))) return true;
-  return attributionsOf(text, scan, clause.before, figure, models).length > 0;
+  // The figure's clause as clauseOf reads it, without an object per figure; its end only when the cues before it say nothing.
+  const before = countBelow(scan.breakEnds, figure.start, true);
+  if (cueBefore(text, scan, before > 0 ? scan.breakEnds[before - 1]! : scan.start, before, figure.start)) return true;
+  const after = countBelow(scan.breakStarts, figure.end, false);
+  if (CUE_AFTER.test(text.slice(figure.end, scan.breakStarts[after] ?? scan.end))) return true;
+  return isReported(text, scan, before, figure, models);
 }
 
 /**
