@@ -4,7 +4,7 @@ import { isCompound, otherVersions, type CompoundName } from './compoundNames';
 import { type RawFigure, scanFigures } from './figures';
 import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
-import { countStartingBefore, inside } from './spanSearch';
+import { countStartingBefore } from './spanSearch';
 import { readRow, type TableShape } from './tables';
 import type { ModelMention, ParsedFigure, Span } from './types';
 
@@ -102,7 +102,8 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
     while (ri < raws.length && raws[ri]!.end <= unit.start) ri++;
     let rawsEnd = ri;
     while (rawsEnd < raws.length && raws[rawsEnd]!.start < unit.end) rawsEnd++;
-    const sized = familyOf !== undefined && hasSizedName(mentions, mi, mentionsEnd);
+    // (A unit without mentions, as most are, is not asked.)
+    const sized = familyOf !== undefined && mentionsEnd > mi && hasSizedName(mentions, mi, mentionsEnd);
     // Most units hold no figure, no row and no sized name: no lists are made for them.
     if (rawsEnd > ri || unit.kind === 'row' || sized) {
       const unitMentions = mentions.slice(mi, mentionsEnd);
@@ -113,8 +114,12 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
       let reach = -1;
       for (let k = ri; k < rawsEnd; k++) {
         const r = raws[k]!;
-        while (reached < unitMentions.length && unitMentions[reached]!.start < r.end) reach = Math.max(reach, unitMentions[reached++]!.end);
-        if (inside(r, unit) && !(reach > r.start)) unitFigures.push(r);
+        while (reached < unitMentions.length && unitMentions[reached]!.start < r.end) {
+          const end = unitMentions[reached++]!.end;
+          if (end > reach) reach = end;
+        }
+        // (inside(r, unit), read in place: a call per figure.)
+        if (r.start >= unit.start && r.end <= unit.end && !(reach > r.start)) unitFigures.push(r);
       }
       if (unit.kind === 'row') {
         const lastHeading = lastUnit === undefined ? undefined : lastUnit < 0 ? -1 : prose.units[lastUnit]!.heading;
