@@ -230,7 +230,8 @@ const UNUSABLE_OPENERS = new Set(Array.from('dDbBfF蒸衍微mfsL系类式等级l
 
 /** A blank or a hyphen: what the tests skip before their first word. */
 function isBlankOrHyphen(c: number): boolean {
-  return c === 0x2d || isBlank(c);
+  // (A space, the usual case, without a second call.)
+  return c === 0x20 || c === 0x2d || isBlank(c);
 }
 
 function isCapital(c: number): boolean {
@@ -248,9 +249,11 @@ function mayBeUnusable(masked: string, end: number): boolean {
   if (isCapital(c0)) return true;
   const c1 = masked.charCodeAt(end + 1);
   if ((c0 === 0x20 || c0 === 0xa0 || c0 === 0x2d || c0 === 0x2011) && (isCapital(c1) || (c0 !== 0x2011 && c1 >= 0x30 && c1 <= 0x39))) return true;
+  // The blanks and hyphens right after the name, from the two characters read above (no character read twice).
   let i = end;
-  while (i < end + UNUSABLE_REACH && isBlankOrHyphen(masked.charCodeAt(i))) i++;
-  return i < end + UNUSABLE_REACH && UNUSABLE_OPENERS.has(masked.charCodeAt(i));
+  let c = c0;
+  while (i < end + UNUSABLE_REACH && isBlankOrHyphen(c)) c = ++i === end + 1 ? c1 : masked.charCodeAt(i);
+  return i < end + UNUSABLE_REACH && UNUSABLE_OPENERS.has(c);
 }
 
 /** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
