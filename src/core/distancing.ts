@@ -47,9 +47,6 @@ interface ClauseStance {
 
 let lastScan: SentenceScan | undefined;
 
-// Module constants, not literals in scanSentence: a literal makes a new RegExp object each time it is evaluated.
-const QUESTION_MARK = /[?？]/;
-
 function scanSentence(text: string, within: Span): SentenceScan {
   if (lastScan && lastScan.start === within.start && lastScan.end === within.end && lastScan.text === text) {
     // An equal text from a new check: keep this copy so later calls compare it by reference, not by content.
@@ -70,9 +67,11 @@ function scanSentence(text: string, within: Span): SentenceScan {
     breakStarts.push(within.start + m.index);
     breakEnds.push(within.start + m.index + m[0].length);
   }
+  // The last character that is not blank, kept from the walk back: "?" and "？" by their codes, no regex per sentence.
   let last = within.end;
-  while (last > within.start && isBlank(text.charCodeAt(last - 1))) last--;
-  const asks = last > within.start && QUESTION_MARK.test(text.charAt(last - 1));
+  let c = 0;
+  while (last > within.start && isBlank((c = text.charCodeAt(last - 1)))) last--;
+  const asks = last > within.start && (c === 0x3f || c === 0xff1f);
   lastScan = { text, start: within.start, end: within.end, breakStarts, breakEnds, asks, firstCue: new Map(), stance: new Map() };
   return lastScan;
 }
