@@ -397,7 +397,7 @@ const OUTSIDE_SCAN_LIMIT = 16;
  */
 function isOutsideMention(headings: HeadingOutline[], m: ModelMention): boolean {
   if (countHeadingMentions(headings) > OUTSIDE_SCAN_LIMIT) return headingMentionIndex(headings, m) !== undefined;
-  for (const h of headings) if (h.mentions.includes(m)) return true;
+  for (let k = 0; k < headings.length; k++) if (headings[k]!.mentions.includes(m)) return true;
   return false;
 }
 
@@ -488,7 +488,9 @@ export function headingLevel(masked: string, heading: Span): number {
  * about the family, checked like any other figure.
  */
 export function readSizedNames(masked: string, spans: Span[], mentions: ModelMention[], out: Association[], familyOf: (name: string) => string | undefined): void {
-  for (const m of mentions) {
+  // (An indexed loop: the CLI runs a check unoptimised, where for-of costs an iterator step per mention.)
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
     if (!m.sizedName || isUnusable(masked, m)) continue;
     const size = sizeInName(m.text);
     // "Qwen-1.5B" may be Qwen1.5 "B…": when name and number make a known model, the size is ambiguous.
