@@ -104,7 +104,9 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
 const VIEW_LENGTH = 13;
 
 function keepOffMasked(mentions: ModelMention[], text: string): void {
-  for (const m of mentions) {
+  // (An indexed loop: unoptimised, for-of costs an iterator step per mention.)
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
     if (m.text.length < VIEW_LENGTH) continue;
     const written = text.slice(m.start, m.end);
     if (written === m.text) m.text = written;
