@@ -170,50 +170,55 @@ export function judgeBlock(
   const mentions = withShortNames(reading.mentions, shortNames);
   const associations = associate({ prose: reading.prose, mentions, figures: reading.figures, outside: { headings, context }, familyOf });
   const out: JudgedClaim[] = [];
-  const count = reading.mentions.length;
+  // Read once, not per claim: unoptimised, every property load is a call.
+  const blockMentions = reading.mentions;
+  const count = blockMentions.length;
   // A block that repeats one claim many times shares one message and one fix text (the last ones made).
   let lastMessage: { verdict: string; model: ModelFact; text: string; matched?: FactFigure; expected?: FactFigure; estimate?: string; message: string } | undefined;
   let lastFix: { written: string; scale: number; value: number; edit: TextEdit | undefined } | undefined;
   for (let ai = 0; ai < associations.length; ai++) {
     const a = associations[ai]!;
-    const model = models.get(a.mention.modelId);
+    const named = a.mention;
+    const figure = a.figure;
+    const model = models.get(named.modelId);
     if (!model) continue;
-    const at = countStartingBefore(reading.mentions, a.mention.start);
-    const atShort = shortNames.length ? countStartingBefore(shortNames, a.mention.start) : 0;
+    const at = countStartingBefore(blockMentions, named.start);
+    const atShort = shortNames.length ? countStartingBefore(shortNames, named.start) : 0;
     let mention: number | undefined;
-    if (reading.mentions[at] === a.mention) mention = at;
-    else if (shortNames[atShort] === a.mention) mention = count + atShort;
+    if (blockMentions[at] === named) mention = at;
+    else if (shortNames[atShort] === named) mention = count + atShort;
     else {
-      const there = outsideIndex(headings, context, a.mention);
+      const there = outsideIndex(headings, context, named);
       if (there >= 0) mention = -1 - there;
     }
     let as: JudgedClaim['as'];
     if (mention === undefined) {
       // A family read from a sized name ("Llama 3 13B" as Llama 3) is a copy of a mention here or outside.
       const same = (m: ModelMention): boolean => m.start === a.mention.start && m.end === a.mention.end && m.text === a.mention.text;
-      const here = at < count && same(reading.mentions[at]!) ? at : atShort < shortNames.length && same(shortNames[atShort]!) ? count + atShort : -1;
+      const here = at < count && same(blockMentions[at]!) ? at : atShort < shortNames.length && same(shortNames[atShort]!) ? count + atShort : -1;
       const copy = outsideIndexOfSame(headings, context, a.mention);
       if (here >= 0) mention = here;
       else if (copy >= 0) mention = -1 - copy;
       else continue;
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
-    let v = judgeFigure(model, a.figure, a.distanced);
+    let v = judgeFigure(model, figure, a.distanced);
     const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, mentions) : undefined;
     if (estimated) v = estimated.verdict;
+    const verdict = v.verdict;
     // Every field present from the start (undefined where there is none): one shape for all claims, and no second
     // allocation for the fields a claim would otherwise gain one by one.
-    const claim: JudgedClaim = { figure: a.figure, mention, as, distanced: a.distanced, verdict: v.verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
-    if (v.verdict !== 'matches' && v.verdict !== 'unchecked') {
+    const claim: JudgedClaim = { figure, mention, as, distanced: a.distanced, verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
+    if (verdict !== 'matches' && verdict !== 'unchecked') {
       const m = lastMessage;
-      const written = a.figure.atLeast ? `at least ${a.figure.text}` : a.figure.text;
-      if (!m || m.verdict !== v.verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected || m.estimate !== claim.estimate) {
-        lastMessage = { verdict: v.verdict, model, text: written, matched: v.matched, expected: v.expected, estimate: claim.estimate, message: messageFor(v.verdict, model, written, v.matched, v.expected, claim.estimate) };
+      const written = figure.atLeast ? `at least ${figure.text}` : figure.text;
+      if (!m || m.verdict !== verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected || m.estimate !== claim.estimate) {
+        lastMessage = { verdict, model, text: written, matched: v.matched, expected: v.expected, estimate: claim.estimate, message: messageFor(verdict, model, written, v.matched, v.expected, claim.estimate) };
       }
       claim.message = lastMessage!.message;
       // Fixes only where the rule says the fact base knows better; unverified figures have none. A bound's fix
       // would keep its "+" or "over" around the new number and still misstate the figure.
-      if (v.expected && v.verdict !== 'unverified-figure' && !a.figure.atLeast) {
+      if (v.expected && verdict !== 'unverified-figure' && !figure.atLeast) {
         const value = v.expected.value;
         let fix: TextEdit | undefined;
         // The edit's text follows from the figure as written, its unit (a table header's for bare numbers) and the value.
