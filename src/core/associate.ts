@@ -118,7 +118,7 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
           const end = unitMentions[reached++]!.end;
           if (end > reach) reach = end;
         }
-        // (inside(r, unit), read in place: a call per figure.)
+        // (Whether the figure lies inside the unit, read in place: unoptimised, a call per figure costs more.)
         if (r.start >= unit.start && r.end <= unit.end && !(reach > r.start)) unitFigures.push(r);
       }
       if (unit.kind === 'row') {

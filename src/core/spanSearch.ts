@@ -73,10 +73,6 @@ export function indexAt(spans: readonly Span[], offset: number): number {
   return i < spans.length && offset >= spans[i]!.start ? i : -1;
 }
 
-export function inside(span: Span, outer: Span): boolean {
-  return span.start >= outer.start && span.end <= outer.end;
-}
-
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
