@@ -156,24 +156,34 @@ interface AttributionClause {
 function attributionsOf(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): AttributionClause[] {
   const a = (scan.attributions ??= readAttributions(text, scan));
   const found: AttributionClause[] = [];
-  const lead = a.governing[clauseIndex] ?? -1;
-  const turn = a.turnAt[clauseIndex] ?? -1;
-  if (lead >= 0 && !(turn >= 0 && turn < figure.start)) pushUnnamed(found, scan, lead, models);
-  const trail = a.trailing[clauseIndex] ?? -1;
-  const from = a.trailFrom[clauseIndex] ?? -1;
-  if (trail >= 0 && !(from >= 0 && from > figure.start)) pushUnnamed(found, scan, trail, models);
+  const lead = reportingLead(a, clauseIndex, figure);
+  if (lead >= 0) pushUnnamed(found, scan, lead, models);
+  const trail = reportingTrail(a, clauseIndex, figure);
+  if (trail >= 0) pushUnnamed(found, scan, trail, models);
   return found;
 }
 
 /** Whether an attribution that names no model reports the figure's clause: attributionsOf, without a list per figure. */
 function isReported(text: string, scan: SentenceScan, clauseIndex: number, figure: Span, models: readonly Span[]): boolean {
   const a = (scan.attributions ??= readAttributions(text, scan));
+  const lead = reportingLead(a, clauseIndex, figure);
+  if (lead >= 0 && !clauseNamesModel(scan, lead, models)) return true;
+  const trail = reportingTrail(a, clauseIndex, figure);
+  return trail >= 0 && !clauseNamesModel(scan, trail, models);
+}
+
+/** The clause of the lead attribution that reports the figure's clause ("Reportedly, …"), or -1: none, or a turn between. */
+function reportingLead(a: Attributions, clauseIndex: number, figure: Span): number {
   const lead = a.governing[clauseIndex] ?? -1;
   const turn = a.turnAt[clauseIndex] ?? -1;
-  if (lead >= 0 && !(turn >= 0 && turn < figure.start) && !clauseNamesModel(scan, lead, models)) return true;
+  return lead >= 0 && !(turn >= 0 && turn < figure.start) ? lead : -1;
+}
+
+/** The clause of the trailing attribution that reports the figure's clause ("…, reportedly."), or -1. */
+function reportingTrail(a: Attributions, clauseIndex: number, figure: Span): number {
   const trail = a.trailing[clauseIndex] ?? -1;
   const from = a.trailFrom[clauseIndex] ?? -1;
-  return trail >= 0 && !(from >= 0 && from > figure.start) && !clauseNamesModel(scan, trail, models);
+  return trail >= 0 && !(from >= 0 && from > figure.start) ? trail : -1;
 }
 
 function clauseNamesModel(scan: SentenceScan, index: number, models: readonly Span[]): boolean {
