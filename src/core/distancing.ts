@@ -131,8 +131,17 @@ function clauseOf(scan: SentenceScan, figure: Span): { start: number; end: numbe
   // The clause runs from the last break ending before the figure to the first break starting after it;
   // breaks that overlap the figure count for neither.
   const before = countBelow(scan.breakEnds, figure.start, true);
-  const after = countBelow(scan.breakStarts, figure.end, false);
-  return { start: before > 0 ? scan.breakEnds[before - 1]! : scan.start, end: scan.breakStarts[after] ?? scan.end, before };
+  return { start: clauseStart(scan, before), end: clauseEnd(scan, figure), before };
+}
+
+/** Where the clause after the first `before` breaks starts. */
+function clauseStart(scan: SentenceScan, before: number): number {
+  return before > 0 ? scan.breakEnds[before - 1]! : scan.start;
+}
+
+/** Where the figure's clause ends: at the first break starting after the figure, or the sentence's end. */
+function clauseEnd(scan: SentenceScan, figure: Span): number {
+  return scan.breakStarts[countBelow(scan.breakStarts, figure.end, false)] ?? scan.end;
 }
 
 /** Whether the sentence asks about the figure: a question distances its figures, except a "why" question, which presupposes them. */
@@ -208,9 +217,8 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
   if (asksAbout(text, scan, figure)) return true;
   // The figure's clause as clauseOf reads it, without an object per figure; its end only when the cues before it say nothing.
   const before = countBelow(scan.breakEnds, figure.start, true);
-  if (cueBefore(text, scan, before > 0 ? scan.breakEnds[before - 1]! : scan.start, before, figure.start)) return true;
-  const after = countBelow(scan.breakStarts, figure.end, false);
-  if (CUE_AFTER.test(text.slice(figure.end, scan.breakStarts[after] ?? scan.end))) return true;
+  if (cueBefore(text, scan, clauseStart(scan, before), before, figure.start)) return true;
+  if (CUE_AFTER.test(text.slice(figure.end, clauseEnd(scan, figure)))) return true;
   return isReported(text, scan, before, figure, models);
 }
 
