@@ -1,7 +1,7 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { isBlank } from './blanks';
 import { type RawFigure, readFigureContext } from './figures';
-import { countEndingBy, countStartingBefore } from './spanSearch';
+import { countEndingBy, countStartingBefore, lastEndingBy } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
 // "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
@@ -26,8 +26,7 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (mentions.length === 0) return undefined;
   // The last mention ending before the figure and the first starting after it (neighboursOf, without an object per figure).
   const firstAfter = countStartingBefore(mentions, raw.end);
-  let before: ModelMention | undefined;
-  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
+  const before = lastEndingBy(mentions, firstAfter, raw.start);
   const after = firstAfter < mentions.length ? mentions[firstAfter] : undefined;
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
   // Read only with a mention before the figure: every test of it below needs one.

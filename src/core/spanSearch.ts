@@ -62,9 +62,13 @@ export function mentionsWithin(mentions: ModelMention[], outer: Span): ModelMent
  */
 export function neighboursOf(mentions: ModelMention[], raw: Span): { before?: ModelMention; after?: ModelMention } {
   const firstAfter = countStartingBefore(mentions, raw.end);
-  let before: ModelMention | undefined;
-  for (let i = firstAfter - 1; i >= 0 && !before; i--) if (mentions[i]!.end <= raw.start) before = mentions[i];
-  return { before, after: mentions[firstAfter] };
+  return { before: lastEndingBy(mentions, firstAfter, raw.start), after: mentions[firstAfter] };
+}
+
+/** The last of the first `count` mentions that ends by `offset`. */
+export function lastEndingBy(mentions: ModelMention[], count: number, offset: number): ModelMention | undefined {
+  for (let i = count - 1; i >= 0; i--) if (mentions[i]!.end <= offset) return mentions[i];
+  return undefined;
 }
 
 /** The index of the span (sorted, disjoint) holding an offset, or -1: a binary search, not a walk per figure. */
