@@ -313,6 +313,7 @@ function underHeadings(stack: HeadingOutline[], headings: BlockReading['headings
   return out;
 }
 
+/** The headings nearest first: the stack read backwards into a new list (a loop, not a copy and reverse). */
 function nearestFirst(stack: HeadingOutline[]): HeadingOutline[] {
   const out: HeadingOutline[] = [];
   for (let k = stack.length - 1; k >= 0; k--) out.push(stack[k]!);
