@@ -7,6 +7,7 @@ import { applyEdits, createPositionMap, type Finding, type Severity } from '../c
 import { FactSources, type Setup } from './factSources';
 import { expandFiles } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
+import { cacheFileFor, ResultCache } from './resultCache';
 import { ChangedSinceReadError, removeStaleTemps, writeFileAtomically } from './safeWrite';
 
 const VERSION = '0.1.0';
@@ -28,6 +29,10 @@ Options:
   --stdin                           read the draft from standard input
   --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
   --max-file-size BYTES             skip larger files (default: ${DEFAULT_MAX_BYTES})
+  --cache                           reuse the findings of drafts unchanged since the last run
+                                    (same bytes, fact base, config and factlint build)
+  --cache-location PATH             the cache file, or a folder for .factlintcache in it
+                                    (default: ./.factlintcache); implies --cache
   --no-color                        plain text output
   -h, --help                        show this help
   -v, --version                     show the version
@@ -53,9 +58,11 @@ interface Options {
   maxBytes: number;
   colour: boolean;
   check: string[];
+  /** The cache file when --cache or --cache-location is given. */
+  cacheFile: string | undefined;
 }
 
-function parseOptions(argv: string[]): { options: Options; positionals: string[]; help: boolean; version: boolean } {
+function parseOptions(argv: string[], cwd: string): { options: Options; positionals: string[]; help: boolean; version: boolean } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -71,6 +78,8 @@ function parseOptions(argv: string[]): { options: Options; positionals: string[]
       'max-file-size': { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       check: { type: 'string', multiple: true, default: [] },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -82,6 +91,9 @@ function parseOptions(argv: string[]): { options: Options; positionals: string[]
   const maxRaw = values['max-file-size'];
   const maxBytes = maxRaw === undefined ? DEFAULT_MAX_BYTES : Number(maxRaw);
   if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxRaw}")`);
+  const cacheLocation = values['cache-location'] as string | undefined;
+  if (cacheLocation === '') throw new UsageError('--cache-location must name a file or folder');
+  const cacheFile = values.cache || cacheLocation !== undefined ? cacheFileFor(cacheLocation, cwd) : undefined;
   return {
     options: {
       format: format as OutputFormat,
@@ -94,6 +106,7 @@ function parseOptions(argv: string[]): { options: Options; positionals: string[]
       maxBytes,
       colour: !(values['no-color'] as boolean) && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       check: values.check as string[],
+      cacheFile,
     },
     positionals,
     help: values.help as boolean,
@@ -178,7 +191,7 @@ export interface RunIo {
 export async function run(argv: string[], io: RunIo): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseOptions(argv);
+    parsed = parseOptions(argv, io.cwd);
   } catch (e) {
     io.stderr(`factlint: ${(e as Error).message}\n${HELP}`);
     return 2;
@@ -213,6 +226,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
     if (expanded.problems.length) ioError = true;
     inputs.push(...expanded.files.map((file) => ({ file })));
   }
+  const cache = options.cacheFile && !options.stdin ? openCache(options.cacheFile, io.stderr) : undefined;
   const cleaned = new Set<string>();
   let charsChecked = 0;
   let figuresChecked = 0;
@@ -247,6 +261,16 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       continue;
     }
     const severities = setup.config.rules;
+    let known: { bytes: string; setup: string } | undefined;
+    if (cache) {
+      known = { bytes: cache.digest(draft.bytes), setup: cache.setupKey(setup, () => ({ facts: setup.checker.base, config: setup.config })) };
+      const findings = cache.lookup(input.file, known.bytes, known.setup);
+      // A --fix run checks again the drafts it has something to fix in.
+      if (findings && !(options.fix && findings.some((f) => f.fix))) {
+        reports.push({ path: input.file, findings, position: createPositionMap(draft.text) });
+        continue;
+      }
+    }
     if (large) {
       charsChecked += draft.text.length;
       figuresChecked += countFigureHints(draft.text, large.atFigures - figuresChecked);
@@ -262,17 +286,22 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       if (edits.length) {
         const fixed = applyEdits(draft.text, edits);
         try {
-          writeFileAtomically(input.file, draft.bytes, Buffer.from((draft.bom ? '\ufeff' : '') + fixed, 'utf8'));
+          const written = Buffer.from((draft.bom ? '\ufeff' : '') + fixed, 'utf8');
+          writeFileAtomically(input.file, draft.bytes, written);
           draft.text = fixed;
           result = setup.checker.check(fixed, { severities });
+          if (known) known.bytes = cache!.digest(written);
         } catch (e) {
           io.stderr(`factlint: ${e instanceof ChangedSinceReadError ? e.message : `${input.file}: cannot write fix (${(e as Error).message})`}`);
           ioError = true;
         }
       }
     }
+    if (known) cache!.remember(input.file, known.bytes, known.setup, result.findings);
     reports.push({ path: input.file, findings: result.findings, position: createPositionMap(draft.text) });
   }
+  const unsaved = cache?.save();
+  if (unsaved) io.stderr(`factlint: ${unsaved}`);
   for (const p of sources.problems) io.stderr(formatProblem(p, io.cwd));
   const configBroken = sources.problems.some((p) => p.severity === 'error');
   const output =
@@ -288,6 +317,24 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   const threshold = SEVERITY_RANK[options.failOn];
   const failing = reports.some((r) => r.findings.some((f: Finding) => SEVERITY_RANK[f.severity] >= threshold));
   return failing ? 1 : 0;
+}
+
+/** The cache for this run, or undefined (said why on stderr) when there can be none: the run goes on without it. */
+function openCache(file: string, stderr: (s: string) => void): ResultCache | undefined {
+  let bundle: Buffer;
+  try {
+    // The build's identity: the rules are in the bundle, so a rebuilt factlint checks everything again.
+    bundle = fs.readFileSync(__filename);
+  } catch (e) {
+    stderr(`factlint: cannot read ${__filename} to key the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); running without it`);
+    return undefined;
+  }
+  const opened = ResultCache.open(file, [`${VERSION}\n`, bundle]);
+  if (typeof opened === 'string') {
+    stderr(`factlint: ${opened}`);
+    return undefined;
+  }
+  return opened;
 }
 
 async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {

@@ -1,0 +1,177 @@
+// The CLI's --cache: unchanged drafts keep their findings between runs; anything that could change them checks again; nothing not ours is overwritten.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCli, tmpDir, STARTER } from './helpers.mjs';
+
+const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
+const BAD = 'GPT-5.5 has 9.7T parameters.\n';
+const WRONG = 'Llama 3.1 has 500B parameters.\n';
+const FORMATS = ['text', 'json', 'sarif', 'github'];
+
+function project(files) {
+  const dir = tmpDir();
+  for (const [name, content] of Object.entries(files)) {
+    const p = path.join(dir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
+function readCache(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** Rewrites every remembered message, so a run that prints it is seen to have used the cache. */
+function markCachedMessages(file, mark) {
+  const stored = readCache(file);
+  for (const entry of Object.values(stored.drafts)) for (const f of entry.findings) f.message = mark;
+  fs.writeFileSync(file, JSON.stringify(stored));
+}
+
+function messages(r) {
+  return JSON.parse(r.stdout).files.flatMap((f) => f.findings.map((x) => x.message));
+}
+
+test('--cache: a second run prints exactly what the first printed, in every format', () => {
+  const dir = project({ 'a.md': `Intro.\n\n${BAD}`, 'b.md': `# B\n\n${WRONG}`, 'clean.md': 'GPT-5.5 has 1.5T parameters.\n' });
+  for (const format of FORMATS) {
+    const plain = runCli([...STARTER_ONLY, '--format', format, '.'], { cwd: dir });
+    const first = runCli([...STARTER_ONLY, '--cache', '--format', format, '.'], { cwd: dir });
+    const second = runCli([...STARTER_ONLY, '--cache', '--format', format, '.'], { cwd: dir });
+    for (const r of [first, second]) {
+      assert.equal(r.code, plain.code, r.stderr);
+      assert.equal(r.stdout, plain.stdout, format);
+      assert.equal(r.stderr, '');
+    }
+  }
+  const stored = readCache(path.join(dir, '.factlintcache'));
+  assert.equal(stored.format, 'factlint-cache-1');
+  assert.deepEqual(Object.keys(stored.drafts).sort(), ['a.md', 'b.md', 'clean.md']);
+});
+
+test('--cache: an unchanged draft is not checked again; a changed one is', () => {
+  const dir = project({ 'a.md': BAD, 'b.md': WRONG });
+  assert.equal(runCli([...STARTER_ONLY, '--cache', 'a.md', 'b.md'], { cwd: dir }).code, 1);
+  const cacheFile = path.join(dir, '.factlintcache');
+  markCachedMessages(cacheFile, 'remembered');
+  fs.appendFileSync(path.join(dir, 'b.md'), 'More text.\n');
+  const r = runCli([...STARTER_ONLY, '--cache', '--format', 'json', 'a.md', 'b.md'], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const [a, b] = JSON.parse(r.stdout).files;
+  assert.deepEqual(a.findings.map((f) => f.message), ['remembered']);
+  assert.equal(b.findings.length, 1);
+  assert.match(b.findings[0].message, /^Llama 3\.1: 500B/);
+  // The changed draft's new findings replaced its old entry.
+  assert.match(readCache(cacheFile).drafts['b.md'].findings[0].message, /^Llama 3\.1: 500B/);
+});
+
+test('--cache: a changed fact file, config or factlint build checks every draft again', () => {
+  const dir = project({ 'a.md': BAD, 'extra.yaml': 'schema: 1\nasOf: 2026-12-01\nmodels: []\n' });
+  const args = [...STARTER_ONLY, '--facts', 'extra.yaml', '--cache', '--format', 'json', 'a.md'];
+  const cacheFile = path.join(dir, '.factlintcache');
+  const fresh = messages(runCli(args, { cwd: dir }));
+  assert.equal(fresh.length, 1);
+
+  markCachedMessages(cacheFile, 'remembered');
+  assert.deepEqual(messages(runCli(args, { cwd: dir })), ['remembered'], 'the cache is used while nothing changed');
+
+  fs.appendFileSync(path.join(dir, 'extra.yaml'), '# a comment\n');
+  assert.deepEqual(messages(runCli(args, { cwd: dir })), ['remembered'], 'a fact file read to the same facts keeps the cache');
+  fs.writeFileSync(path.join(dir, 'extra.yaml'), 'schema: 1\nasOf: 2026-12-02\nmodels: []\n');
+  assert.deepEqual(messages(runCli(args, { cwd: dir })), fresh, 'other facts: checked again');
+
+  markCachedMessages(cacheFile, 'remembered');
+  fs.writeFileSync(path.join(dir, '.factlint.yaml'), 'rules:\n  superseded-figure: error\n');
+  const configured = runCli(args, { cwd: dir });
+  assert.deepEqual(messages(configured), fresh, 'a new config: checked again');
+  assert.equal(JSON.parse(configured.stdout).files[0].findings[0].severity, 'error');
+
+  markCachedMessages(cacheFile, 'remembered');
+  const stored = readCache(cacheFile);
+  stored.build = '0'.repeat(64);
+  fs.writeFileSync(cacheFile, `{"format":"factlint-cache-1",${JSON.stringify(stored).slice(1)}`);
+  assert.deepEqual(messages(runCli(args, { cwd: dir })), fresh, 'another build: checked again');
+});
+
+test('--cache-location: a file, or a folder for .factlintcache; it implies --cache', () => {
+  const dir = project({ 'a.md': BAD, 'cache/keep.txt': 'x' });
+  assert.equal(runCli([...STARTER_ONLY, '--cache-location', 'cache', 'a.md'], { cwd: dir }).code, 1);
+  assert.ok(fs.existsSync(path.join(dir, 'cache', '.factlintcache')));
+  assert.equal(runCli([...STARTER_ONLY, '--cache-location', 'new/dir/', 'a.md'], { cwd: dir }).code, 1);
+  assert.ok(fs.existsSync(path.join(dir, 'new', 'dir', '.factlintcache')));
+  assert.equal(runCli([...STARTER_ONLY, '--cache', '--cache-location', 'results.cache', 'a.md'], { cwd: dir }).code, 1);
+  // Entries are named relative to the cache file, so a cache restored into another checkout still fits.
+  assert.deepEqual(Object.keys(readCache(path.join(dir, 'results.cache')).drafts), ['a.md']);
+  assert.deepEqual(Object.keys(readCache(path.join(dir, 'cache', '.factlintcache')).drafts), ['../a.md']);
+  assert.equal(fs.existsSync(path.join(dir, '.factlintcache')), false);
+  assert.equal(runCli([...STARTER_ONLY, '--cache-location', '', 'a.md'], { cwd: dir }).code, 2);
+});
+
+test('--cache never overwrites a file that is not a factlint cache', () => {
+  const notes = '# My notes\n\nNot a cache.\n';
+  const dir = project({ 'a.md': BAD, 'notes.md': notes });
+  const plain = runCli([...STARTER_ONLY, '--format', 'json', 'a.md'], { cwd: dir });
+  const r = runCli([...STARTER_ONLY, '--cache-location', 'notes.md', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(r.code, plain.code);
+  assert.equal(r.stdout, plain.stdout);
+  assert.match(r.stderr, /notes\.md is not a factlint cache; left as it is/);
+  assert.equal(fs.readFileSync(path.join(dir, 'notes.md'), 'utf8'), notes);
+});
+
+test('--cache: a cut-short cache starts afresh; an unreadable one is reported and the run stands', () => {
+  const dir = project({ 'a.md': BAD, 'blocker': 'a file where a folder would be' });
+  const cacheFile = path.join(dir, '.factlintcache');
+  const plain = runCli([...STARTER_ONLY, '--format', 'json', 'a.md'], { cwd: dir });
+  fs.writeFileSync(cacheFile, '{"format":"factlint-cache-1","build":"ab');
+  const r = runCli([...STARTER_ONLY, '--cache', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(r.stdout, plain.stdout);
+  assert.equal(r.stderr, '');
+  assert.deepEqual(Object.keys(readCache(cacheFile).drafts), ['a.md']);
+
+  const blocked = runCli([...STARTER_ONLY, '--cache-location', 'blocker/sub/.factlintcache', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(blocked.code, plain.code);
+  assert.equal(blocked.stdout, plain.stdout);
+  assert.match(blocked.stderr, /^factlint: cannot read the cache .*blocker.sub.\.factlintcache \(ENOTDIR\); running without it\n$/);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['.factlintcache', 'a.md', 'blocker']);
+});
+
+// /proc takes no new files, even from root (a read-only folder would not stop a test run as root).
+test('--cache: a cache that cannot be written is reported; the findings and exit code stand', { skip: process.platform !== 'linux' }, () => {
+  const dir = project({ 'a.md': BAD });
+  const plain = runCli([...STARTER_ONLY, '--format', 'json', 'a.md'], { cwd: dir });
+  const r = runCli([...STARTER_ONLY, '--cache-location', '/proc/factlint-test.cache', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(r.code, plain.code);
+  assert.equal(r.stdout, plain.stdout);
+  assert.match(r.stderr, /^factlint: cannot write the cache \/proc\/factlint-test\.cache \(E[A-Z]+\)\n$/);
+});
+
+test('--cache with --fix: a remembered draft with fixes is fixed, and the cache then holds the fixed text', () => {
+  const dir = project({ 'a.md': BAD });
+  assert.equal(runCli([...STARTER_ONLY, '--cache', 'a.md'], { cwd: dir }).code, 1);
+  const fixed = runCli([...STARTER_ONLY, '--cache', '--fix', 'a.md'], { cwd: dir });
+  assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), 'GPT-5.5 has 1.5T parameters.\n');
+  const cacheFile = path.join(dir, '.factlintcache');
+  assert.deepEqual(readCache(cacheFile).drafts['a.md'].findings, []);
+  const again = runCli([...STARTER_ONLY, '--cache', 'a.md'], { cwd: dir });
+  assert.equal(again.code, 0);
+  assert.equal(again.stdout, '');
+});
+
+test('--cache forgets drafts that no longer exist, keeps those only left out of this run, and ignores --stdin', () => {
+  const dir = project({ 'a.md': BAD, 'b.md': WRONG });
+  runCli([...STARTER_ONLY, '--cache', 'a.md', 'b.md'], { cwd: dir });
+  const cacheFile = path.join(dir, '.factlintcache');
+  fs.rmSync(path.join(dir, 'b.md'));
+  fs.writeFileSync(path.join(dir, 'c.md'), BAD);
+  runCli([...STARTER_ONLY, '--cache', 'c.md'], { cwd: dir });
+  assert.deepEqual(Object.keys(readCache(cacheFile).drafts).sort(), ['a.md', 'c.md']);
+
+  const piped = project({});
+  const r = runCli([...STARTER_ONLY, '--cache', '--stdin', '--format', 'json'], { cwd: piped, input: BAD });
+  assert.equal(r.code, 1);
+  assert.deepEqual(fs.readdirSync(piped), []);
+});
