@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli, tmpDir, STARTER } from './helpers.mjs';
+import { REPO, runCli, tmpDir, STARTER } from './helpers.mjs';
 
 const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
 const BAD = 'GPT-5.5 has 9.7T parameters.\n';
@@ -174,4 +174,22 @@ test('--cache forgets drafts that no longer exist, keeps those only left out of 
   const r = runCli([...STARTER_ONLY, '--cache', '--stdin', '--format', 'json'], { cwd: piped, input: BAD });
   assert.equal(r.code, 1);
   assert.deepEqual(fs.readdirSync(piped), []);
+});
+
+// Real drafts give findings of every kind (related places, releases, variants, compound sizes): all of it must survive the cache.
+const REALTEXT = path.resolve(REPO, '..', 'shared', 'corpus', 'realtext');
+test('--cache: the real-text corpus prints the same in json and sarif from the cache as checked', { skip: !fs.existsSync(REALTEXT) }, () => {
+  const dir = tmpDir();
+  const location = path.join(dir, 'corpus.cache');
+  for (const format of ['json', 'sarif']) {
+    const plain = runCli(['--format', format, REALTEXT], { cwd: dir });
+    assert.ok(JSON.parse(plain.stdout), plain.stderr);
+    const first = runCli(['--cache-location', location, '--format', format, REALTEXT], { cwd: dir });
+    const second = runCli(['--cache-location', location, '--format', format, REALTEXT], { cwd: dir });
+    assert.equal(first.stdout, plain.stdout);
+    assert.equal(second.stdout, plain.stdout);
+    assert.equal(second.code, plain.code);
+  }
+  const kinds = new Set(Object.values(readCache(location).drafts).flatMap((e) => e.findings.map((f) => f.ruleId)));
+  assert.ok(kinds.size >= 4, [...kinds].join(', '));
 });
