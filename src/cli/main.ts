@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import ignore from 'ignore';
-import { applyEdits, createPositionMap, type Finding, type Severity } from '../core';
+import { applyEdits, createPositionMap, type Finding, type LineColumn, type Severity } from '../core';
 import { FactSources, type Setup } from './factSources';
 import { expandFiles } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
@@ -133,6 +133,18 @@ function decodeDraft(bytes: Buffer): Draft | string {
   return { text: bom ? text.slice(1) : text, bom, bytes };
 }
 
+function textOf(bytes: Buffer): string {
+  const draft = decodeDraft(bytes);
+  if (typeof draft === 'string') throw new Error(draft);
+  return draft.text;
+}
+
+/** Lines and columns of offsets in a text, worked out at the first lookup: most drafts have no findings to place. */
+function positionsIn(text: () => string): (offset: number) => LineColumn {
+  let map: ((offset: number) => LineColumn) | undefined;
+  return (offset) => (map ??= createPositionMap(text()))(offset);
+}
+
 function isIgnoredByConfig(setup: Setup, file: string): boolean {
   if (!setup.configFile || setup.config.ignore.length === 0) return false;
   const rel = path.relative(path.dirname(setup.configFile), file).split(path.sep).join('/');
@@ -255,22 +267,24 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
         continue;
       }
     }
+    let known: { bytes: string; setup: string } | undefined;
+    if (cache) {
+      known = { bytes: cache.digest(bytes), setup: cache.setupKey(setup, () => ({ facts: setup.checker.base, config: setup.config })) };
+      const findings = cache.lookup(input.file, known.bytes, known.setup);
+      // A --fix run checks again the drafts it has something to fix in.
+      if (findings && !(options.fix && findings.some((f) => f.fix))) {
+        // Remembered bytes decoded before, so they decode now: only to place findings, if there are any.
+        const remembered = bytes;
+        reports.push({ path: input.file, findings, position: positionsIn(() => textOf(remembered)) });
+        continue;
+      }
+    }
     const draft = decodeDraft(bytes);
     if (typeof draft === 'string') {
       io.stderr(`factlint: ${input.file}: ${draft}`);
       continue;
     }
     const severities = setup.config.rules;
-    let known: { bytes: string; setup: string } | undefined;
-    if (cache) {
-      known = { bytes: cache.digest(draft.bytes), setup: cache.setupKey(setup, () => ({ facts: setup.checker.base, config: setup.config })) };
-      const findings = cache.lookup(input.file, known.bytes, known.setup);
-      // A --fix run checks again the drafts it has something to fix in.
-      if (findings && !(options.fix && findings.some((f) => f.fix))) {
-        reports.push({ path: input.file, findings, position: createPositionMap(draft.text) });
-        continue;
-      }
-    }
     if (large) {
       charsChecked += draft.text.length;
       figuresChecked += countFigureHints(draft.text, large.atFigures - figuresChecked);
@@ -298,7 +312,8 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       }
     }
     if (known) cache!.remember(input.file, known.bytes, known.setup, result.findings);
-    reports.push({ path: input.file, findings: result.findings, position: createPositionMap(draft.text) });
+    const checked = draft.text;
+    reports.push({ path: input.file, findings: result.findings, position: positionsIn(() => checked) });
   }
   const unsaved = cache?.save();
   if (unsaved) io.stderr(`factlint: ${unsaved}`);
