@@ -30,7 +30,7 @@ Options:
   --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
   --max-file-size BYTES             skip larger files (default: ${DEFAULT_MAX_BYTES})
   --cache                           reuse the findings of drafts unchanged since the last run
-                                    (same bytes, fact base, config and factlint build)
+                                    (same bytes, fact base, config, factlint and Node)
   --cache-location PATH             the cache file, or a folder for .factlintcache in it
                                     (default: ./.factlintcache); implies --cache
   --no-color                        plain text output
@@ -338,13 +338,14 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
 function openCache(file: string, stderr: (s: string) => void): ResultCache | undefined {
   let bundle: Buffer;
   try {
-    // The build's identity: the rules are in the bundle, so a rebuilt factlint checks everything again.
+    // The build's identity: the rules are in the bundle, so a rebuilt factlint checks everything again; and
+    // Node's version, whose Unicode tables the patterns' case folding and classes read.
     bundle = fs.readFileSync(__filename);
   } catch (e) {
     stderr(`factlint: cannot read ${__filename} to key the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); running without it`);
     return undefined;
   }
-  const opened = ResultCache.open(file, [`${VERSION}\n`, bundle]);
+  const opened = ResultCache.open(file, [`${VERSION} ${process.version}\n`, bundle]);
   if (typeof opened === 'string') {
     stderr(`factlint: ${opened}`);
     return undefined;

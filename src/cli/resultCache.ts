@@ -1,4 +1,4 @@
-// Remembers each draft's findings between CLI runs (--cache): a draft whose bytes, fact base, config and factlint build are unchanged is not checked again.
+// Remembers each draft's findings between CLI runs (--cache): a draft whose bytes, fact base, config, factlint build and Node are unchanged is not checked again.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
@@ -20,7 +20,7 @@ interface Entry {
 
 interface Stored {
   format: 'factlint-cache-1';
-  /** SHA-256 of the factlint version and the CLI bundle: a new build checks everything again. */
+  /** SHA-256 of the factlint and Node versions and the CLI bundle: a new build or Node checks everything again. */
   build: string;
   drafts: Record<string, Entry>;
 }

@@ -193,3 +193,57 @@ test('--cache: the real-text corpus prints the same in json and sarif from the c
   const kinds = new Set(Object.values(readCache(location).drafts).flatMap((e) => e.findings.map((f) => f.ruleId)));
   assert.ok(kinds.size >= 4, [...kinds].join(', '));
 });
+
+// Model-based: two copies of one project take the same edits; one is checked without the cache, the other
+// with it. After every step both must print the same, exit the same and (after --fix) hold the same drafts.
+test('property: with --cache, every run prints, exits and fixes as a run without it, whatever changed in between', async () => {
+  const { default: fc } = await import('fast-check');
+  const { createRequire } = await import('node:module');
+  const { run } = createRequire(import.meta.url)(path.join(REPO, 'dist', 'cli.js'));
+  const LINES = ['GPT-5.5 has 9.7T parameters.', 'GPT-5.5 has 1.5T parameters.', 'Llama 3.1 has 500B parameters.', 'Foo-1 has 10B parameters.', 'Foo-1 has 12B parameters.', '# GPT-4', 'It has 1.8T parameters.', 'Plain text.'];
+  const FOO = (size) => `schema: 1\nasOf: 2026-12-01\nmodels:\n  - id: foo-1\n    name: Foo-1\n    vendor: Foo Labs\n    disclosed: true\n    architecture: dense\n    figures:\n      - { value: ${size}, kind: total, status: official, source: "https://foo.example/card", stated: 2026-01 }\n`;
+  const FACTS = ['schema: 1\nasOf: 2026-12-01\nmodels: []\n', FOO('10B'), FOO('12B')];
+  const CONFIGS = [undefined, 'rules:\n  superseded-figure: error\n', 'rules:\n  contradicted-figure: off\n', 'ignore: ["d1.md"]\n'];
+  const draft = fc.record({ lines: fc.array(fc.constantFrom(...LINES), { maxLength: 5 }), crlf: fc.boolean(), bom: fc.boolean() }).map(({ lines, crlf, bom }) => (bom ? '\ufeff' : '') + lines.join(crlf ? '\r\n\r\n' : '\n\n') + (crlf ? '\r\n' : '\n'));
+  const change = fc.oneof(
+    fc.record({ write: fc.integer({ min: 0, max: 2 }), text: draft }),
+    fc.record({ remove: fc.integer({ min: 0, max: 2 }) }),
+    fc.record({ facts: fc.integer({ min: 0, max: FACTS.length - 1 }) }),
+    fc.record({ config: fc.integer({ min: 0, max: CONFIGS.length - 1 }) }),
+    fc.constant({ none: true }),
+  );
+  // Each step changes something (or nothing), then both copies are checked.
+  const step = fc.record({ change, format: fc.constantFrom('json', 'sarif', 'text'), fix: fc.boolean() });
+  const apply = (dir, s) => {
+    const at = (name) => path.join(dir, name);
+    if ('none' in s) return;
+    if ('write' in s) fs.writeFileSync(at(`d${s.write}.md`), s.text);
+    else if ('remove' in s) fs.rmSync(at(`d${s.remove}.md`), { force: true });
+    else if ('facts' in s) fs.writeFileSync(at('extra.yaml'), FACTS[s.facts]);
+    else if (CONFIGS[s.config] === undefined) fs.rmSync(at('.factlint.yaml'), { force: true });
+    else fs.writeFileSync(at('.factlint.yaml'), CONFIGS[s.config]);
+  };
+  const check = async (dir, format, fix, cached) => {
+    const out = [];
+    const args = [...STARTER_ONLY, '--facts', 'extra.yaml', '--format', format, ...(fix ? ['--fix'] : []), ...(cached ? ['--cache'] : []), '.'];
+    const code = await run(args, { cwd: dir, stdout: (s) => out.push(s), stderr: (s) => out.push(`stderr: ${s}`), readStdin: async () => Buffer.alloc(0) });
+    return { code, out: out.join('\n') };
+  };
+  const drafts = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]);
+  const START = { 'extra.yaml': FACTS[1], 'd0.md': 'GPT-5.5 has 9.7T parameters.\n\nFoo-1 has 12B parameters.\n', 'd1.md': 'Llama 3.1 has 500B parameters.\n' };
+  await fc.assert(
+    fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+      const plain = project(START);
+      const cached = project(START);
+      for (const s of [{ change: { none: true }, format: 'json', fix: false }, ...steps]) {
+        apply(plain, s.change);
+        apply(cached, s.change);
+        const a = await check(plain, s.format, s.fix, false);
+        const b = await check(cached, s.format, s.fix, true);
+        assert.deepEqual(b, a, JSON.stringify(s));
+        assert.deepEqual(drafts(cached), drafts(plain));
+      }
+    }),
+    { seed: 20261207, numRuns: 40 },
+  );
+});
