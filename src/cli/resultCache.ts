@@ -74,6 +74,8 @@ export class ResultCache {
     const cache = new ResultCache(file, sha256(...build));
     let text: string;
     try {
+      // A device or a pipe at the location is not a cache, and reading one may never end.
+      if (!fs.statSync(file).isFile()) return `${file} is not a factlint cache; left as it is, running without a cache`;
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

@@ -119,6 +119,12 @@ test('--cache never overwrites a file that is not a factlint cache', () => {
   assert.equal(r.stdout, plain.stdout);
   assert.match(r.stderr, /notes\.md is not a factlint cache; left as it is/);
   assert.equal(fs.readFileSync(path.join(dir, 'notes.md'), 'utf8'), notes);
+  // Nor a device, which it does not even read (/dev/zero would never end).
+  if (fs.existsSync('/dev/zero')) {
+    const device = runCli([...STARTER_ONLY, '--cache-location', '/dev/zero', '--format', 'json', 'a.md'], { cwd: dir, timeout: 10000 });
+    assert.equal(device.stdout, plain.stdout);
+    assert.match(device.stderr, /\/dev\/zero is not a factlint cache/);
+  }
 });
 
 test('--cache: a cut-short cache starts afresh; an unreadable one is reported and the run stands', () => {
