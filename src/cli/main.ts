@@ -255,7 +255,13 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
     let bytes = input.bytes;
     if (!bytes) {
       try {
-        const size = fs.statSync(input.file).size;
+        const stat = fs.statSync(input.file);
+        // A device or a pipe may never end (/dev/zero) or never start (a FIFO nobody writes to).
+        if (!stat.isFile()) {
+          io.stderr(`factlint: ${input.file}: not a regular file; skipped (use --stdin for a pipe)`);
+          continue;
+        }
+        const size = stat.size;
         if (size > options.maxBytes) {
           io.stderr(`factlint: ${input.file}: ${size} bytes is over --max-file-size (${options.maxBytes}); skipped`);
           continue;

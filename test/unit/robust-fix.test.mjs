@@ -133,6 +133,20 @@ test('binary and non-UTF-8 drafts are skipped with a message and left untouched 
   assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['good.md']);
 });
 
+// A device never ends and a FIFO nobody writes to never starts: neither may hang a run (or a folder's walk).
+test('devices and pipes are skipped with a message, not read', { skip: process.platform === 'win32' || !fs.existsSync('/dev/zero') }, () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'good.md'), `${OLD_LINE}\n`);
+  const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.md')]);
+  const args = [...STARTER_ONLY, '--format', 'json', '/dev/zero', ...(fifo.status === 0 ? ['pipe.md'] : []), '.'];
+  const r = runCli(args, { cwd: dir, timeout: 20000 });
+  assert.equal(r.signal, null, 'the run ended');
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /\/dev\/zero: not a regular file; skipped/);
+  if (fifo.status === 0) assert.match(r.stderr, /pipe\.md: not a regular file; skipped/);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['good.md']);
+});
+
 test('file and folder names with spaces and non-ASCII characters', () => {
   const dir = tmpDir();
   const sub = path.join(dir, 'folder with spaces', 'Entwürfe 草稿');
