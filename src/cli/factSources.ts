@@ -14,6 +14,12 @@ function factFileReaders(): typeof FactFiles {
   return (readers ??= require('./factFiles.js') as typeof FactFiles);
 }
 
+/** A file's text; a device or pipe is refused unread (/dev/zero would never end, a FIFO never start). */
+function readRegularFile(file: string): string {
+  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
+  return fs.readFileSync(file, 'utf8');
+}
+
 /** The bundled fact base, compiled to JSON at build time and shipped next to the bundle. */
 export function loadBundledFacts(): FactBase {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'facts.json'), 'utf8')) as FactBase;
@@ -43,7 +49,7 @@ export class FactSources {
   readFactFile(file: string): FactBase | undefined {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file);
     } catch (e) {
       this.problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read fact file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
       return undefined;
@@ -74,10 +80,19 @@ export class FactSources {
     let config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
     let ok = true;
     if (configFile) {
-      const parsed = factFileReaders().parseProjectConfig(configFile, fs.readFileSync(configFile, 'utf8'));
-      this.problems.push(...parsed.problems);
-      if (parsed.problems.some((p) => p.severity === 'error')) ok = false;
-      config = parsed.config;
+      let text: string | undefined;
+      try {
+        text = readRegularFile(configFile);
+      } catch (e) {
+        this.problems.push({ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
+        ok = false;
+      }
+      if (text !== undefined) {
+        const parsed = factFileReaders().parseProjectConfig(configFile, text);
+        this.problems.push(...parsed.problems);
+        if (parsed.problems.some((p) => p.severity === 'error')) ok = false;
+        config = parsed.config;
+      }
     }
     const extras: FactBase[] = [];
     const factFiles = [...(configFile ? config.facts.map((f) => path.resolve(path.dirname(configFile), f)) : []), ...this.options.extraFacts.map((f) => path.resolve(this.options.cwd, f))];

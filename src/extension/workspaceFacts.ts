@@ -39,6 +39,8 @@ function resolveAgainst(base: vscode.Uri | undefined, p: string): vscode.Uri | u
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    // A device or a pipe is not read: /dev/zero would never end, a FIFO nobody writes to never start.
+    if (((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) === 0) return undefined;
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;

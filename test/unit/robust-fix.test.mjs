@@ -147,6 +147,20 @@ test('devices and pipes are skipped with a message, not read', { skip: process.p
   assert.deepEqual(JSON.parse(r.stdout).files.map((f) => f.path), ['good.md']);
 });
 
+test('a fact file or config that is a device or pipe is reported at 1:1, not read (exit 2)', { skip: process.platform === 'win32' || !fs.existsSync('/dev/zero') }, () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'good.md'), `${OLD_LINE}\n`);
+  const facts = runCli(['--facts', '/dev/zero', 'good.md'], { cwd: dir, timeout: 20000 });
+  assert.equal(facts.signal, null, 'the run ended');
+  assert.equal(facts.code, 2);
+  assert.match(facts.stderr, /^\/dev\/zero:1:1: error: cannot read fact file: not a regular file$/m);
+  if (spawnSync('mkfifo', [path.join(dir, '.factlint.yaml')]).status !== 0) return;
+  const config = runCli(['good.md'], { cwd: dir, timeout: 20000 });
+  assert.equal(config.signal, null, 'the run ended');
+  assert.equal(config.code, 2);
+  assert.match(config.stderr, /\.factlint\.yaml:1:1: error: cannot read config: not a regular file$/m);
+});
+
 test('file and folder names with spaces and non-ASCII characters', () => {
   const dir = tmpDir();
   const sub = path.join(dir, 'folder with spaces', 'Entwürfe 草稿');

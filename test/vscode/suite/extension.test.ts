@@ -2,6 +2,8 @@
 // test/vscode/fixtures/workspace/ (run-host.mjs and run-electron.mjs give the suite a copy).
 // Every wait is on an event (diagnostics, text changes), never a fixed sleep.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { apply, codeActions, factlintOnly, hoverAt, on, openDraft, ruleOf, waitForDiagnostics, workspaceUri } from './helpers';
 
@@ -184,6 +186,31 @@ suite('factlint extension', () => {
       await vscode.workspace.fs.writeFile(config, original);
     }
     await waitForDiagnostics(broken, (ds) => factlintOnly(ds).length === 0);
+  });
+
+  // A device never ends and a FIFO nobody writes to never starts: reading one would hang the reload.
+  test('a fact file that is a named pipe is reported, not read; the bundled base keeps working', async function () {
+    if (process.platform === 'win32') return this.skip();
+    const config = workspaceUri('.factlint.yaml');
+    const pipe = workspaceUri('facts/pipe.factlint-facts.yaml');
+    const original = await vscode.workspace.fs.readFile(config);
+    execFileSync('mkfifo', [pipe.fsPath]);
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('facts:\n  - facts/extra.factlint-facts.yaml\n  - facts/pipe.factlint-facts.yaml\n'));
+      const [p] = await waitForDiagnostics(config, (ds) => factlintOnly(ds).some((d) => /cannot read fact file/.test(d.message)));
+      assert.ok(p);
+      assert.equal(p.severity, vscode.DiagnosticSeverity.Error);
+      assert.deepEqual([p.range.start.line, p.range.start.character], [2, 4]);
+      const doc = await openDraft('claims.md');
+      await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 1));
+      const ds = vscode.languages.getDiagnostics(doc.uri);
+      assert.equal(on(doc, '9.7T')(ds).length, 1);
+      assert.equal(on(doc, '40B')(ds).length, 1);
+    } finally {
+      await vscode.workspace.fs.writeFile(config, original);
+      fs.rmSync(pipe.fsPath, { force: true });
+    }
+    await waitForDiagnostics(config, (ds) => factlintOnly(ds).length === 0);
   });
 
   test('check whole workspace reports an unopened file', async () => {
