@@ -28,7 +28,7 @@ Options:
   --no-bundled-facts                do not load the bundled fact base
   --stdin                           read the draft from standard input
   --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
-  --max-file-size BYTES             skip larger files (default: ${DEFAULT_MAX_BYTES})
+  --max-file-size BYTES             skip larger files and --stdin input (default: ${DEFAULT_MAX_BYTES})
   --cache                           reuse the findings of drafts unchanged since the last run
                                     (same bytes, fact base, config, factlint and Node)
   --cache-location PATH             the cache file, or a folder for .factlintcache in it
@@ -191,7 +191,8 @@ export interface RunIo {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<Buffer>;
+  /** Standard input, read up to one byte past `atMost` (enough to refuse it; the rest stays unread). */
+  readStdin: (atMost: number) => Promise<Buffer>;
   /**
    * Called once before the check that takes the run past `atChars` characters or `atFigures`
    * figure hints (see launch.ts).
@@ -231,7 +232,10 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   const reports: FileReport[] = [];
   const inputs: { file: string; bytes?: Buffer }[] = [];
   if (options.stdin) {
-    inputs.push({ file: path.resolve(io.cwd, options.stdinFilename ?? '<stdin>.md'), bytes: await io.readStdin() });
+    const file = path.resolve(io.cwd, options.stdinFilename ?? '<stdin>.md');
+    const bytes = await io.readStdin(options.maxBytes);
+    if (bytes.length > options.maxBytes) io.stderr(`factlint: ${file}: over --max-file-size (${options.maxBytes} bytes); skipped`);
+    else inputs.push({ file, bytes });
   } else {
     const expanded = expandFiles(positionals, io.cwd);
     for (const p of expanded.problems) io.stderr(`factlint: ${p}`);
@@ -359,9 +363,15 @@ function openCache(file: string, stderr: (s: string) => void): ResultCache | und
   return opened;
 }
 
-async function readAll(stream: NodeJS.ReadStream): Promise<Buffer> {
+async function readAll(stream: NodeJS.ReadStream, atMost: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    // Past the limit the draft is refused: an endless pipe is not read into memory.
+    if (size > atMost) break;
+  }
   return Buffer.concat(chunks);
 }
 
@@ -372,7 +382,7 @@ export function main(largeInput?: LargeInput): void {
     cwd: process.cwd(),
     stdout: (s) => process.stdout.write(`${s}\n`),
     stderr: (s) => process.stderr.write(`${s}\n`),
-    readStdin: () => readAll(process.stdin),
+    readStdin: (atMost) => readAll(process.stdin, atMost),
   }).then(
     (code) => {
       process.exitCode = code;

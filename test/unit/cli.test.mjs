@@ -123,6 +123,18 @@ test('--stdin with --stdin-filename reports that name', () => {
   assert.equal(out.files[0].findings[0].ruleId, 'superseded-figure');
 });
 
+test('--stdin honours --max-file-size, and an endless pipe is refused instead of read into memory', () => {
+  const over = runCli([...STARTER_ONLY, '--stdin', '--max-file-size', '20', '--format', 'json'], { input: BAD });
+  assert.equal(over.code, 0, over.stderr);
+  assert.match(over.stderr, /<stdin>\.md: over --max-file-size \(20 bytes\); skipped/);
+  assert.deepEqual(json(over).files, []);
+  assert.equal(runCli([...STARTER_ONLY, '--stdin', '--max-file-size', String(BAD.length)], { input: BAD }).code, 1, 'a draft of exactly the limit is checked');
+  if (!fs.existsSync('/dev/zero')) return;
+  const endless = spawnSync('sh', ['-c', `cat /dev/zero | "${process.execPath}" "${path.join(REPO, 'bin', 'factlint.js')}" --stdin --max-file-size 1000000`], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(endless.signal, null, 'the run ended');
+  assert.match(endless.stderr, /over --max-file-size \(1000000 bytes\); skipped/);
+});
+
 test('--stdin with --fix is a usage error (exit 2)', () => {
   const r = runCli(['--stdin', '--fix'], { input: BAD });
   assert.equal(r.code, 2);
