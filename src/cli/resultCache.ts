@@ -88,7 +88,7 @@ export class ResultCache {
     try {
       stored = JSON.parse(text) as Stored;
     } catch {
-      // Ours but cut short (a run killed while writing cannot do that, a full disk can): start afresh.
+      // Ours but broken (runs write it whole or not at all; a cut copy or a hand edit can): start afresh.
       cache.dirty = true;
       return cache;
     }
@@ -148,9 +148,8 @@ export class ResultCache {
       this.dirty = true;
     }
     if (!this.dirty) return undefined;
-    const drafts: Record<string, Entry> = {};
-    for (const [key, entry] of this.drafts) drafts[key] = entry;
-    const body = JSON.stringify({ build: this.build, drafts });
+    // (fromEntries defines each name as its own property, "__proto__" too, as JSON.parse reads it back.)
+    const body = JSON.stringify({ build: this.build, drafts: Object.fromEntries(this.drafts) });
     // The format leads, so that a file can be told to be ours from its first characters.
     const text = FORMAT_LEAD + body.slice(1);
     const tmp = `${this.file}.${process.pid}.tmp`;
