@@ -35,10 +35,28 @@ function sha256(...parts: (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+
+function isSpan(s: unknown): s is { start: number; end: number } {
+  if (typeof s !== 'object' || s === null) return false;
+  const x = s as Record<string, unknown>;
+  return Number.isSafeInteger(x.start) && Number.isSafeInteger(x.end) && (x.start as number) >= 0 && (x.start as number) <= (x.end as number);
+}
+
+/** What the reports read of a finding has the type they read it as (a hand-edited cache must not crash them). */
+function isFinding(f: unknown): f is Finding {
+  if (!isSpan(f)) return false;
+  const x = f as unknown as Record<string, unknown>;
+  for (const k of ['ruleId', 'message', 'model', 'text']) if (typeof x[k] !== 'string') return false;
+  if (!SEVERITIES.has(x.severity as string)) return false;
+  if (x.sourceUrl !== undefined && typeof x.sourceUrl !== 'string') return false;
+  return x.fix === undefined || (isSpan(x.fix) && typeof (x.fix as Record<string, unknown>).text === 'string');
+}
+
 function isEntry(e: unknown): e is Entry {
   if (typeof e !== 'object' || e === null) return false;
   const x = e as Record<string, unknown>;
-  return typeof x.bytes === 'string' && typeof x.setup === 'string' && Array.isArray(x.findings);
+  return typeof x.bytes === 'string' && typeof x.setup === 'string' && Array.isArray(x.findings) && x.findings.every(isFinding);
 }
 
 /** Where the cache lives: `location` as given, or `.factlintcache` inside it when it is a folder (or ends with a separator). */

@@ -127,7 +127,7 @@ test('--cache never overwrites a file that is not a factlint cache', () => {
   }
 });
 
-test('--cache: a cut-short cache starts afresh; an unreadable one is reported and the run stands', () => {
+test('--cache: a cut-short or hand-spoilt cache starts afresh; an unreadable one is reported and the run stands', () => {
   const dir = project({ 'a.md': BAD, 'blocker': 'a file where a folder would be' });
   const cacheFile = path.join(dir, '.factlintcache');
   const plain = runCli([...STARTER_ONLY, '--format', 'json', 'a.md'], { cwd: dir });
@@ -136,6 +136,19 @@ test('--cache: a cut-short cache starts afresh; an unreadable one is reported an
   assert.equal(r.stdout, plain.stdout);
   assert.equal(r.stderr, '');
   assert.deepEqual(Object.keys(readCache(cacheFile).drafts), ['a.md']);
+
+  // A hand-edited entry whose findings are not what the reports read (a number for a message, a fix without
+  // text, a range backwards) is checked afresh, not printed or crashed on, in every format.
+  for (const spoil of [(f) => (f.message = 42), (f) => delete f.fix.text, (f) => (f.start = f.end + 1), (f) => (f.severity = 'fatal')]) {
+    const stored = readCache(cacheFile);
+    spoil(stored.drafts['a.md'].findings[0]);
+    fs.writeFileSync(cacheFile, JSON.stringify(stored));
+    for (const format of ['json', 'github']) {
+      const spoiled = runCli([...STARTER_ONLY, '--cache', '--format', format, 'a.md'], { cwd: dir });
+      assert.equal(spoiled.stdout, runCli([...STARTER_ONLY, '--format', format, 'a.md'], { cwd: dir }).stdout, String(spoil));
+      assert.equal(spoiled.stderr, '');
+    }
+  }
 
   const blocked = runCli([...STARTER_ONLY, '--cache-location', 'blocker/sub/.factlintcache', '--format', 'json', 'a.md'], { cwd: dir });
   assert.equal(blocked.code, plain.code);
