@@ -133,16 +133,26 @@ function decodeDraft(bytes: Buffer): Draft | string {
   return { text: bom ? text.slice(1) : text, bom, bytes };
 }
 
-function textOf(bytes: Buffer): string {
-  const draft = decodeDraft(bytes);
-  if (typeof draft === 'string') throw new Error(draft);
-  return draft.text;
+/** The line starts of a draft with findings; none kept for the rest, as most drafts have nothing to place. */
+function positionsOf(findings: Finding[], text: string): (offset: number) => LineColumn {
+  return findings.length ? createPositionMap(text) : placeNothing;
 }
 
-/** Lines and columns of offsets in a text, worked out at the first lookup: most drafts have no findings to place. */
-function positionsIn(text: () => string): (offset: number) => LineColumn {
-  let map: ((offset: number) => LineColumn) | undefined;
-  return (offset) => (map ??= createPositionMap(text()))(offset);
+function placeNothing(): LineColumn {
+  throw new Error('a draft without findings has no positions');
+}
+
+/**
+ * Remembered findings and the text to place them in, or undefined when they do not fit it (a hand-edited
+ * cache): then the draft is checked. A draft without findings is not even decoded.
+ */
+function rememberedReport(file: string, bytes: Buffer, findings: Finding[]): FileReport | undefined {
+  if (findings.length === 0) return { path: file, findings, position: placeNothing };
+  const draft = decodeDraft(bytes);
+  if (typeof draft === 'string') return undefined;
+  const length = draft.text.length;
+  for (const f of findings) if (f.end > length || (f.fix && f.fix.end > length)) return undefined;
+  return { path: file, findings, position: createPositionMap(draft.text) };
 }
 
 function isIgnoredByConfig(setup: Setup, file: string): boolean {
@@ -282,10 +292,9 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       known = { bytes: cache.digest(bytes), setup: cache.setupKey(setup, () => ({ facts: setup.checker.base, config: setup.config })) };
       const findings = cache.lookup(input.file, known.bytes, known.setup);
       // A --fix run checks again the drafts it has something to fix in.
-      if (findings && !(options.fix && findings.some((f) => f.fix))) {
-        // Remembered bytes decoded before, so they decode now: only to place findings, if there are any.
-        const remembered = bytes;
-        reports.push({ path: input.file, findings, position: positionsIn(() => textOf(remembered)) });
+      const report = findings && !(options.fix && findings.some((f) => f.fix)) ? rememberedReport(input.file, bytes, findings) : undefined;
+      if (report) {
+        reports.push(report);
         continue;
       }
     }
@@ -322,8 +331,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       }
     }
     if (known) cache!.remember(input.file, known.bytes, known.setup, result.findings);
-    const checked = draft.text;
-    reports.push({ path: input.file, findings: result.findings, position: positionsIn(() => checked) });
+    reports.push({ path: input.file, findings: result.findings, position: positionsOf(result.findings, draft.text) });
   }
   const unsaved = cache?.save();
   if (unsaved) io.stderr(`factlint: ${unsaved}`);
@@ -349,13 +357,14 @@ function openCache(file: string, stderr: (s: string) => void): ResultCache | und
   let bundle: Buffer;
   try {
     // The build's identity: the rules are in the bundle, so a rebuilt factlint checks everything again; and
-    // Node's version, whose Unicode tables the patterns' case folding and classes read.
+    // Node's and ICU's versions, whose Unicode tables the patterns' case folding and classes read.
     bundle = fs.readFileSync(__filename);
   } catch (e) {
     stderr(`factlint: cannot read ${__filename} to key the cache (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); running without it`);
     return undefined;
   }
-  const opened = ResultCache.open(file, [`${VERSION} ${process.version}\n`, bundle]);
+  const { icu, unicode } = process.versions as NodeJS.ProcessVersions & { icu?: string; unicode?: string };
+  const opened = ResultCache.open(file, [`${VERSION} ${process.version} icu ${icu ?? '-'} unicode ${unicode ?? '-'}\n`, bundle]);
   if (typeof opened === 'string') {
     stderr(`factlint: ${opened}`);
     return undefined;

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
 import type { Finding } from '../core';
+import { removeStaleTemps, tempBeside } from './safeWrite';
 
 /** The cache file's first characters: a file that does not open with them is not ours and is never overwritten. */
 const FORMAT_LEAD = '{"format":"factlint-cache-1",';
@@ -26,11 +27,14 @@ interface Stored {
 }
 
 let crypto: typeof Crypto | undefined;
-function sha256(...parts: (string | Buffer)[]): string {
+function loadCrypto(): typeof Crypto {
   // Loaded only by runs with --cache: node:crypto costs every other run a few milliseconds.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  crypto ??= require('node:crypto') as typeof Crypto;
-  const hash = crypto.createHash('sha256');
+  return (crypto ??= require('node:crypto') as typeof Crypto);
+}
+
+function sha256(...parts: (string | Buffer)[]): string {
+  const hash = loadCrypto().createHash('sha256');
   for (const part of parts) hash.update(part);
   return hash.digest('hex');
 }
@@ -100,8 +104,7 @@ export class ResultCache {
       if (code === 'ENOENT') return cache;
       return `cannot read the cache ${file} (${code ?? (e as Error).message}); running without it`;
     }
-    if (text.length === 0) return cache;
-    if (!text.startsWith(FORMAT_LEAD)) return `${file} is not a factlint cache; left as it is, running without a cache`;
+    if (!(text.length === 0 ? mayTakeEmpty(file) : text.startsWith(FORMAT_LEAD))) return `${file} is not a factlint cache; left as it is, running without a cache`;
     let stored: Stored;
     try {
       stored = JSON.parse(text) as Stored;
@@ -122,11 +125,15 @@ export class ResultCache {
     return path.relative(path.dirname(this.file), draft).split(path.sep).join('/');
   }
 
-  /** The identity of a fact base and config, worked out once per setup. */
+  /**
+   * The identity of a fact base and config, worked out once per setup. Where each fact was read from
+   * (`origin`, an absolute path) is left out: no report prints it, and a cache restored into another
+   * checkout should still fit.
+   */
   setupKey(setup: object, describe: () => unknown): string {
     let key = this.setups.get(setup);
     if (key === undefined) {
-      key = sha256(JSON.stringify(describe()));
+      key = sha256(JSON.stringify(describe(), (name, value: unknown) => (name === 'origin' ? undefined : value)));
       this.setups.set(setup, key);
     }
     return key;
@@ -170,18 +177,32 @@ export class ResultCache {
     const body = JSON.stringify({ build: this.build, drafts: Object.fromEntries(this.drafts) });
     // The format leads, so that a file can be told to be ours from its first characters.
     const text = FORMAT_LEAD + body.slice(1);
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    // A symbolic link keeps pointing where it did: the file it names is replaced, not the link.
+    const target = linkTarget(this.file);
+    // Unique to this write (processes in containers share small pids), and known to removeStaleTemps by its name.
+    const tmp = tempBeside(target, `-${loadCrypto().randomBytes(6).toString('hex')}`);
+    let created = false;
     try {
       // Refuses to replace what is not a cache: the location may have been taken since it was read.
-      if (!isOursOrAbsent(this.file)) return `${this.file} is not a factlint cache; left as it is`;
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(tmp, text, { flag: 'wx' });
-      fs.renameSync(tmp, this.file);
+      if (!isOursOrAbsent(target)) return `${this.file} is not a factlint cache; left as it is`;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      // What killed runs left beside it goes first.
+      removeStaleTemps(path.dirname(target));
+      const fd = fs.openSync(tmp, 'wx');
+      created = true;
+      try {
+        fs.writeSync(fd, text);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, target);
+      created = false;
       this.dirty = false;
       return undefined;
     } catch (e) {
       try {
-        fs.rmSync(tmp, { force: true });
+        // Only a temp file this write made: one that was there already is someone else's.
+        if (created) fs.rmSync(tmp, { force: true });
       } catch {
         // nothing more to do
       }
@@ -190,17 +211,38 @@ export class ResultCache {
   }
 }
 
+/** The file a path names, through symbolic links, including one to a file not made yet; the path itself when it is none. */
+function linkTarget(file: string, hops = 0): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    // (A loop of links ends where the system's own limit would: 40 hops.)
+    try {
+      return hops < 40 && fs.lstatSync(file).isSymbolicLink() ? linkTarget(path.resolve(path.dirname(file), fs.readlinkSync(file)), hops + 1) : file;
+    } catch {
+      return file;
+    }
+  }
+}
+
+/** An empty file is taken as a cache only under the cache's own name: anything else may be someone's empty draft. */
+function mayTakeEmpty(file: string): boolean {
+  return path.basename(file) === CACHE_FILE_NAME;
+}
+
 function isOursOrAbsent(file: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // Non-blocking: a FIFO put there since the cache was read must not hang the run.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT';
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) return false;
     const head = Buffer.alloc(FORMAT_LEAD.length);
     const n = fs.readSync(fd, head, 0, head.length, 0);
-    return n === 0 || head.toString('utf8', 0, n) === FORMAT_LEAD;
+    return n === 0 ? mayTakeEmpty(file) : head.toString('utf8', 0, n) === FORMAT_LEAD;
   } finally {
     fs.closeSync(fd);
   }

@@ -34,6 +34,15 @@ export function removeStaleTemps(dir: string): number {
   return removed;
 }
 
+/**
+ * A temp file's path beside `file`: hidden, named for this process and `unique`, so that
+ * removeStaleTemps knows it once the process is gone.
+ */
+export function tempBeside(file: string, unique = ''): string {
+  const name = path.basename(file);
+  return path.join(path.dirname(file), `${name.startsWith('.') ? '' : '.'}${name}${unique}${TEMP_MARK}${process.pid}.tmp`);
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -52,7 +61,7 @@ export function writeFileAtomically(file: string, original: Buffer, text: Buffer
   const stat = fs.statSync(file);
   const current = fs.readFileSync(file);
   if (!current.equals(original)) throw new ChangedSinceReadError(`${file}: changed since it was read; not fixed`);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}.tmp`);
+  const tmp = tempBeside(file);
   const fd = fs.openSync(tmp, 'wx', stat.mode & 0o7777);
   try {
     fs.writeSync(fd, text);

@@ -119,6 +119,15 @@ test('--cache never overwrites a file that is not a factlint cache', () => {
   assert.equal(r.stdout, plain.stdout);
   assert.match(r.stderr, /notes\.md is not a factlint cache; left as it is/);
   assert.equal(fs.readFileSync(path.join(dir, 'notes.md'), 'utf8'), notes);
+  // Nor an empty file under another name (an empty draft named by mistake): only `.factlintcache` may start empty.
+  fs.writeFileSync(path.join(dir, 'empty.md'), '');
+  const empty = runCli([...STARTER_ONLY, '--cache-location', 'empty.md', '--format', 'json', 'a.md'], { cwd: dir });
+  assert.equal(empty.stdout, plain.stdout);
+  assert.match(empty.stderr, /empty\.md is not a factlint cache/);
+  assert.equal(fs.readFileSync(path.join(dir, 'empty.md'), 'utf8'), '');
+  fs.writeFileSync(path.join(dir, '.factlintcache'), '');
+  assert.equal(runCli([...STARTER_ONLY, '--cache', 'a.md'], { cwd: dir }).stderr, '');
+  assert.ok(readCache(path.join(dir, '.factlintcache')).drafts['a.md']);
   // Nor a device, which it does not even read (/dev/zero would never end).
   if (fs.existsSync('/dev/zero')) {
     const device = runCli([...STARTER_ONLY, '--cache-location', '/dev/zero', '--format', 'json', 'a.md'], { cwd: dir, timeout: 10000 });
@@ -139,7 +148,7 @@ test('--cache: a cut-short or hand-spoilt cache starts afresh; an unreadable one
 
   // A hand-edited entry whose findings are not what the reports read (a number for a message, a fix without
   // text, a range backwards) is checked afresh, not printed or crashed on, in every format.
-  for (const spoil of [(f) => (f.message = 42), (f) => delete f.fix.text, (f) => (f.start = f.end + 1), (f) => (f.severity = 'fatal')]) {
+  for (const spoil of [(f) => (f.message = 42), (f) => delete f.fix.text, (f) => (f.start = f.end + 1), (f) => (f.severity = 'fatal'), (f) => (f.end = 99999)]) {
     const stored = readCache(cacheFile);
     spoil(stored.drafts['a.md'].findings[0]);
     fs.writeFileSync(cacheFile, JSON.stringify(stored));
@@ -155,6 +164,28 @@ test('--cache: a cut-short or hand-spoilt cache starts afresh; an unreadable one
   assert.equal(blocked.stdout, plain.stdout);
   assert.match(blocked.stderr, /^factlint: cannot read the cache .*blocker.sub.\.factlintcache \(ENOTDIR\); running without it\n$/);
   assert.deepEqual(fs.readdirSync(dir).sort(), ['.factlintcache', 'a.md', 'blocker']);
+});
+
+test('--cache through a symbolic link writes the file it names and keeps the link; temp files of killed runs are swept', { skip: process.platform === 'win32' }, () => {
+  const dir = project({ 'a.md': BAD, 'store/.keep': '' });
+  fs.symlinkSync(path.join('store', 'real.cache'), path.join(dir, 'link.cache'));
+  const stale = path.join(dir, 'store', '.real.cache-0a1b2c3d4e5f.factlint-999999999.tmp');
+  fs.writeFileSync(stale, 'left by a killed run');
+  assert.equal(runCli([...STARTER_ONLY, '--cache-location', 'link.cache', 'a.md'], { cwd: dir }).code, 1);
+  assert.ok(fs.lstatSync(path.join(dir, 'link.cache')).isSymbolicLink());
+  assert.ok(readCache(path.join(dir, 'store', 'real.cache')).drafts['a.md']);
+  assert.equal(fs.existsSync(stale), false);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'store')).sort(), ['.keep', 'real.cache']);
+});
+
+test('--cache with fact files still fits a copy of the project in another folder (a CI cache restored elsewhere)', () => {
+  const extra = 'schema: 1\nasOf: 2026-12-01\nmodels: []\n';
+  const dir = project({ 'a.md': BAD, 'extra.yaml': extra, '.factlint.yaml': 'facts: [extra.yaml]\n' });
+  assert.equal(runCli([...STARTER_ONLY, '--cache', 'a.md'], { cwd: dir }).code, 1);
+  markCachedMessages(path.join(dir, '.factlintcache'), 'remembered');
+  const copy = tmpDir();
+  fs.cpSync(dir, copy, { recursive: true });
+  assert.deepEqual(messages(runCli([...STARTER_ONLY, '--cache', '--format', 'json', 'a.md'], { cwd: copy })), ['remembered']);
 });
 
 // /proc takes no new files, even from root (a read-only folder would not stop a test run as root).
