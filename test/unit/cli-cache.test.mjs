@@ -3,22 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO, runCli, tmpDir, STARTER } from './helpers.mjs';
+import { REPO, STARTER, project, runCli, tmpDir } from './helpers.mjs';
 
 const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
 const BAD = 'GPT-5.5 has 9.7T parameters.\n';
 const WRONG = 'Llama 3.1 has 500B parameters.\n';
 const FORMATS = ['text', 'json', 'sarif', 'github'];
-
-function project(files) {
-  const dir = tmpDir();
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(dir, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
 
 function readCache(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));

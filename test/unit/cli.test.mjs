@@ -4,22 +4,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { REPO, runCli, tmpDir, STARTER } from './helpers.mjs';
+import { REPO, STARTER, project, runCli, tmpDir } from './helpers.mjs';
 
 const BAD = 'GPT-5.5 has 9.7T parameters.\n';
 const STARTER_ONLY = ['--no-bundled-facts', '--facts', STARTER];
 const SUPERSEDED_MSG =
   'GPT-5.5: 9.7T is the superseded figure (widely circulated early leaks/speculation); the current figure is 1.5T (estimate: researcher recalculation; source https://www.chaobro.com/posts/gpt-5-5-parameter-recalibration-2026/)';
-
-function project(files) {
-  const dir = tmpDir();
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(dir, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
 
 function json(r) {
   assert.ok(r.stdout.trim().startsWith('{'), `stdout: ${r.stdout}\nstderr: ${r.stderr}`);

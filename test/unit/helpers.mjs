@@ -73,6 +73,17 @@ process.on('exit', () => {
   }
 });
 
+/** A fresh temp folder holding `files` (relative path -> content), subfolders made as needed. */
+export function project(files) {
+  const dir = tmpDir();
+  for (const [name, content] of Object.entries(files)) {
+    const p = path.join(dir, name);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
 /** 1-based line of an offset, computed independently of the core. */
 export function lineOf(text, offset) {
   return lineCol(text, offset).line;
