@@ -30,7 +30,7 @@ Options:
   --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
   --max-file-size BYTES             skip larger files and --stdin input (default: ${DEFAULT_MAX_BYTES})
   --cache                           reuse the findings of drafts unchanged since the last run
-                                    (same bytes, fact base, config, factlint and Node)
+                                    (same bytes, fact base, config, factlint, Node and ICU)
   --cache-location PATH             the cache file, or a folder for .factlintcache in it
                                     (default: ./.factlintcache); implies --cache
   --no-color                        plain text output

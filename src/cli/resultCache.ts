@@ -1,4 +1,4 @@
-// Remembers each draft's findings between CLI runs (--cache): a draft whose bytes, fact base, config, factlint build and Node are unchanged is not checked again.
+// Remembers each draft's findings between CLI runs (--cache): a draft whose bytes, fact base, config, factlint build, Node and ICU are unchanged is not checked again.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
@@ -21,7 +21,7 @@ interface Entry {
 
 interface Stored {
   format: 'factlint-cache-1';
-  /** SHA-256 of the factlint and Node versions and the CLI bundle: a new build or Node checks everything again. */
+  /** SHA-256 of the factlint, Node and ICU versions and the CLI bundle: a new build, Node or ICU checks everything again. */
   build: string;
   drafts: Record<string, Entry>;
 }
@@ -88,7 +88,7 @@ export class ResultCache {
   ) {}
 
   /**
-   * Opens the cache at `file` for a build whose identity is the parts of `build` (version and bundle). A missing,
+   * Opens the cache at `file` for a build whose identity is the parts of `build` (versions and bundle). A missing,
    * cut-short or older cache starts empty; a file that is not a factlint cache is left alone: the result is
    * then a reason, and the run goes on without a cache.
    */
@@ -191,7 +191,8 @@ export class ResultCache {
       const fd = fs.openSync(tmp, 'wx');
       created = true;
       try {
-        fs.writeSync(fd, text);
+        // (writeFileSync on a descriptor writes until all of it is written.)
+        fs.writeFileSync(fd, text);
       } finally {
         fs.closeSync(fd);
       }
