@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, createChecker, mergeFactBases, type Checker, type FactBase, type FactProblem, type ProjectConfig } from '../core';
 import type * as FactFiles from '../core/factFiles';
+import { readRegularFile } from './files';
 
 let readers: typeof FactFiles | undefined;
 /**
@@ -12,12 +13,6 @@ let readers: typeof FactFiles | undefined;
 function factFileReaders(): typeof FactFiles {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (readers ??= require('./factFiles.js') as typeof FactFiles);
-}
-
-/** A file's text; a device or pipe is refused unread (/dev/zero would never end, a FIFO never start). */
-function readRegularFile(file: string): string {
-  if (!fs.statSync(file).isFile()) throw new Error('not a regular file');
-  return fs.readFileSync(file, 'utf8');
 }
 
 /** The bundled fact base, compiled to JSON at build time and shipped next to the bundle. */
@@ -49,7 +44,7 @@ export class FactSources {
   readFactFile(file: string): FactBase | undefined {
     let text: string;
     try {
-      text = readRegularFile(file);
+      text = readRegularFile(file).toString('utf8');
     } catch (e) {
       this.problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read fact file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
       return undefined;
@@ -82,7 +77,7 @@ export class FactSources {
     if (configFile) {
       let text: string | undefined;
       try {
-        text = readRegularFile(configFile);
+        text = readRegularFile(configFile).toString('utf8');
       } catch (e) {
         this.problems.push({ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
         ok = false;

@@ -24,6 +24,27 @@ export interface ExpandedFiles {
   problems: string[];
 }
 
+/**
+ * A path's size when it is a regular file (through symbolic links); undefined for a device, a pipe or
+ * a socket, which are never read: /dev/zero would never end, a FIFO nobody writes to never start.
+ */
+export function regularFileSize(file: string): number | undefined {
+  const stat = fs.statSync(file);
+  return stat.isFile() ? stat.size : undefined;
+}
+
+export class NotRegularFileError extends Error {
+  constructor() {
+    super('not a regular file');
+  }
+}
+
+/** A regular file's bytes; a device or a pipe is refused unread with a NotRegularFileError (see regularFileSize). */
+export function readRegularFile(file: string): Buffer {
+  if (regularFileSize(file) === undefined) throw new NotRegularFileError();
+  return fs.readFileSync(file);
+}
+
 /** Loads the .gitignore of a root folder (the one at the root only; nested ones are rare in drafts). */
 function gitignoreOf(root: string): Ignore | undefined {
   try {

@@ -20,6 +20,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
+import { replaceThroughTemp } from './safeWrite';
 
 const FORMAT = 'factlint-code-cache-2';
 
@@ -87,17 +88,10 @@ function checksumsMade(): boolean {
 
 /** Writes the cache atomically; any failure (read-only folder, full disk) leaves things as they were. */
 export function writeCodeCache(cacheFile: string, key: string, source: Buffer, payload: Buffer): boolean {
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${key} ${source.length}\n`, 'latin1'), source, payload]), { flag: 'wx' });
-    fs.renameSync(tmp, cacheFile);
+    replaceThroughTemp(cacheFile, `${cacheFile}.${process.pid}.tmp`, Buffer.concat([Buffer.from(`${key} ${source.length}\n`, 'latin1'), source, payload]));
     return true;
   } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing more to do
-    }
     return false;
   }
 }

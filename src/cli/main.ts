@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import ignore from 'ignore';
 import { applyEdits, createPositionMap, type Finding, type LineColumn, type Severity } from '../core';
 import { FactSources, type Setup } from './factSources';
-import { expandFiles } from './files';
+import { expandFiles, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { cacheFileFor, ResultCache } from './resultCache';
 import { ChangedSinceReadError, removeStaleTemps, writeFileAtomically } from './safeWrite';
@@ -269,13 +269,11 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
     let bytes = input.bytes;
     if (!bytes) {
       try {
-        const stat = fs.statSync(input.file);
-        // A device or a pipe may never end (/dev/zero) or never start (a FIFO nobody writes to).
-        if (!stat.isFile()) {
+        const size = regularFileSize(input.file);
+        if (size === undefined) {
           io.stderr(`factlint: ${input.file}: not a regular file; skipped (use --stdin for a pipe)`);
           continue;
         }
-        const size = stat.size;
         if (size > options.maxBytes) {
           io.stderr(`factlint: ${input.file}: ${size} bytes is over --max-file-size (${options.maxBytes}); skipped`);
           continue;

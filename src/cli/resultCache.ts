@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
 import type { Finding } from '../core';
-import { removeStaleTemps, tempBeside } from './safeWrite';
+import { NotRegularFileError, readRegularFile } from './files';
+import { removeStaleTemps, replaceThroughTemp, tempBeside } from './safeWrite';
 
 /** The cache file's first characters: a file that does not open with them is not ours and is never overwritten. */
 const FORMAT_LEAD = '{"format":"factlint-cache-1",';
@@ -96,10 +97,10 @@ export class ResultCache {
     const cache = new ResultCache(file, sha256(...build));
     let text: string;
     try {
-      // A device or a pipe at the location is not a cache, and reading one may never end.
-      if (!fs.statSync(file).isFile()) return `${file} is not a factlint cache; left as it is, running without a cache`;
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file).toString('utf8');
     } catch (e) {
+      // A device or a pipe at the location is not a cache (and reading one may never end).
+      if (e instanceof NotRegularFileError) return `${file} is not a factlint cache; left as it is, running without a cache`;
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return cache;
       return `cannot read the cache ${file} (${code ?? (e as Error).message}); running without it`;
@@ -181,32 +182,16 @@ export class ResultCache {
     const target = linkTarget(this.file);
     // Unique to this write (processes in containers share small pids), and known to removeStaleTemps by its name.
     const tmp = tempBeside(target, `-${loadCrypto().randomBytes(6).toString('hex')}`);
-    let created = false;
     try {
       // Refuses to replace what is not a cache: the location may have been taken since it was read.
       if (!isOursOrAbsent(target)) return `${this.file} is not a factlint cache; left as it is`;
       fs.mkdirSync(path.dirname(target), { recursive: true });
       // What killed runs left beside it goes first.
       removeStaleTemps(path.dirname(target));
-      const fd = fs.openSync(tmp, 'wx');
-      created = true;
-      try {
-        // (writeFileSync on a descriptor writes until all of it is written.)
-        fs.writeFileSync(fd, text);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tmp, target);
-      created = false;
+      replaceThroughTemp(target, tmp, text);
       this.dirty = false;
       return undefined;
     } catch (e) {
-      try {
-        // Only a temp file this write made: one that was there already is someone else's.
-        if (created) fs.rmSync(tmp, { force: true });
-      } catch {
-        // nothing more to do
-      }
       return `cannot write the cache ${this.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     }
   }

@@ -61,16 +61,25 @@ export function writeFileAtomically(file: string, original: Buffer, text: Buffer
   const stat = fs.statSync(file);
   const current = fs.readFileSync(file);
   if (!current.equals(original)) throw new ChangedSinceReadError(`${file}: changed since it was read; not fixed`);
-  const tmp = tempBeside(file);
-  const fd = fs.openSync(tmp, 'wx', stat.mode & 0o7777);
+  replaceThroughTemp(file, tempBeside(file), text, stat.mode & 0o7777);
+}
+
+/**
+ * Writes `data` to `tmp`, made afresh (an existing file of that name is someone else's and is left
+ * alone), flushes it to disk and renames it over `file`; a temp file this made is removed when
+ * anything after fails. `mode`, when given, is the new file's.
+ */
+export function replaceThroughTemp(file: string, tmp: string, data: string | Buffer, mode?: number): void {
+  const fd = fs.openSync(tmp, 'wx', mode);
   try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.chmodSync(tmp, stat.mode & 0o7777);
+    try {
+      // (writeFileSync on a descriptor writes until all of it is written.)
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
