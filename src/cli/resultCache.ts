@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
-import type { Finding } from '../core';
+import { SEVERITIES, type Finding } from '../core';
 import { NotRegularFileError, readRegularFile } from './files';
 import { removeStaleTemps, replaceThroughTemp, tempBeside } from './safeWrite';
 
@@ -40,8 +40,6 @@ function sha256(...parts: (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-
 function isSpan(s: unknown): s is { start: number; end: number } {
   if (typeof s !== 'object' || s === null) return false;
   const x = s as Record<string, unknown>;
@@ -53,7 +51,7 @@ function isFinding(f: unknown): f is Finding {
   if (!isSpan(f)) return false;
   const x = f as unknown as Record<string, unknown>;
   for (const k of ['ruleId', 'message', 'model', 'text']) if (typeof x[k] !== 'string') return false;
-  if (!SEVERITIES.has(x.severity as string)) return false;
+  if (!(SEVERITIES as readonly string[]).includes(x.severity as string)) return false;
   if (x.sourceUrl !== undefined && typeof x.sourceUrl !== 'string') return false;
   return x.fix === undefined || (isSpan(x.fix) && typeof (x.fix as Record<string, unknown>).text === 'string');
 }

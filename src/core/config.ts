@@ -1,10 +1,9 @@
 // Reads a project's .factlint.yaml: extra fact files, rule severities, ignore globs.
 import { isSeq, type Node } from 'yaml';
 import { YamlReader } from './factBase';
-import { RULE_IDS, type FactProblem, type RuleId, type SeveritySetting } from './types';
+import { RULE_IDS, SEVERITY_SETTINGS, type FactProblem, type RuleId, type SeveritySetting } from './types';
 
 export const CONFIG_FILE_NAME = '.factlint.yaml';
-const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export interface ProjectConfig {
   /** Fact files, relative to the config file's folder. */
@@ -49,7 +48,7 @@ export function parseProjectConfig(file: string, text: string): ParsedConfig {
     for (const [rule, node] of fields ?? []) {
       const value = r.string(node, `rules.${rule}`);
       if (value === undefined) continue;
-      if (!SEVERITIES.includes(value as SeveritySetting)) r.at(node, `rules.${rule} must be one of ${SEVERITIES.join(', ')}`);
+      if (!SEVERITY_SETTINGS.includes(value as SeveritySetting)) r.at(node, `rules.${rule} must be one of ${SEVERITY_SETTINGS.join(', ')}`);
       else config.rules[rule as RuleId] = value as SeveritySetting;
     }
   }

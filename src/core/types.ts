@@ -19,6 +19,9 @@ export const RULE_IDS: readonly RuleId[] = [
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
+/** Every severity, loudest first; and every setting of a rule (a severity, or off). */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = [...SEVERITIES, 'off'];
 
 export type FigureKind = 'total' | 'active';
 export type FigureStatus = 'official' | 'derived' | 'estimate' | 'rumor' | 'superseded';

@@ -1,6 +1,6 @@
 // Reads factlint's settings for a resource; every feature reads them afresh, so changes apply without reload.
 import * as vscode from 'vscode';
-import { RULE_IDS, type RuleId, type SeveritySetting } from '../core';
+import { RULE_IDS, SEVERITY_SETTINGS, type RuleId, type SeveritySetting } from '../core';
 
 export type RunMode = 'onType' | 'onSave';
 
@@ -15,14 +15,13 @@ export interface Settings {
   maxFileSize: number;
 }
 
-const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 
 function rulesOf(value: unknown): Partial<Record<RuleId, SeveritySetting>> {
   const out: Partial<Record<RuleId, SeveritySetting>> = {};
   if (!value || typeof value !== 'object') return out;
   for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
-    if ((RULE_IDS as readonly string[]).includes(rule) && typeof severity === 'string' && SEVERITIES.includes(severity)) {
+    if ((RULE_IDS as readonly string[]).includes(rule) && typeof severity === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
       out[rule as RuleId] = severity as SeveritySetting;
     }
   }
