@@ -211,14 +211,14 @@ export function judgeBlock(
     const claim: JudgedClaim = { figure, mention, as, distanced: a.distanced, verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
     if (verdict !== 'matches' && verdict !== 'unchecked') {
       const m = lastMessage;
-      const written = figure.atLeast ? `at least ${figure.text}` : figure.text;
+      const written = figure.atLeast ? `at least ${figure.text}` : figure.atMost ? `at most ${figure.text}` : figure.text;
       if (!m || m.verdict !== verdict || m.model !== model || m.text !== written || m.matched !== v.matched || m.expected !== v.expected || m.estimate !== claim.estimate) {
         lastMessage = { verdict, model, text: written, matched: v.matched, expected: v.expected, estimate: claim.estimate, message: messageFor(verdict, model, written, v.matched, v.expected, claim.estimate) };
       }
       claim.message = lastMessage!.message;
       // Fixes only where the rule says the fact base knows better; unverified figures have none. A bound's fix
       // would keep its "+" or "over" around the new number and still misstate the figure.
-      if (v.expected && verdict !== 'unverified-figure' && !figure.atLeast) {
+      if (v.expected && verdict !== 'unverified-figure' && !figure.atLeast && !figure.atMost) {
         const value = v.expected.value;
         let fix: TextEdit | undefined;
         // The edit's text follows from the figure as written, its unit (a table header's for bare numbers) and the value.

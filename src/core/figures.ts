@@ -76,9 +76,12 @@ const PARAMETER_NOUN_BEFORE = atEnd(/(?:parameters?|params?|参数量?|参数规
 // "of which 36B are active": a copula may stand between the figure and "active".
 const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
 // "active per token (about 86B)": the parenthesis restates the active amount.
-const ACTIVE_BEFORE = atEnd(/(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?(?:\s+per\s+token)?\s*(?:of|[:：=为在(（])?\s*(?:约|超过|至少|about|around|~|≈|roughly|over|more\s+than|at\s+least)?\s*$/iu);
+// "DeepSeek-V3's active parameter count is 37B", "激活参数是 37B", "激活参数不到 250 亿", "总参数不超过 7000 亿": a copula,
+// "only", a hedge or a bound may stand between the kind's words and the figure.
+const KIND_LEAD = String.raw`(?:\s+(?:count|number))?(?:\s+per\s+token)?\s*(?:(?:of|is|was|are|were|stands\s+at|reach(?:es)?|only|just|[:：=为在(（]|是|达到?|仅|只有|有)\s*){0,2}(?:约|超过|至少|不到|不足|不超过|低于|少于|至多|最多|about|around|~|≈|roughly|over|more\s+than|no\s+more\s+than|at\s+least|at\s+most|less\s+than|fewer\s+than|under|up\s+to)?\s*$`;
+const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
-const TOTAL_BEFORE = atEnd(/(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?\s*(?:of|[:：=为在])?\s*(?:约|超过|至少)?\s*$/iu);
+const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 
 // Parameters said to be active or total after the figure (see readFigureContext for examples).
 const PARAMETERS_ACTIVE_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu;
@@ -91,8 +94,14 @@ const HEDGE_BEFORE =
 const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|or\s+so|or\s+more\b)/u;
 // "40B+", "over 40B", "40B 以上" say "no less than 40B": a hedge that only reaches upwards. Each is a hedge above too,
 // so these are read only for hedged figures. A "+" with a figure after it is a sum ("7B + 1B"), not a bound.
-const LOWER_BOUND_BEFORE = atEnd(/(?:≥|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|超过|逾|至少|不少于|不低于)\s*$/iu);
+// Not after "no", "not" or "不": "no more than 40B" and "不超过 40B" bound from above.
+const LOWER_BOUND_BEFORE = atEnd(/(?:≥|(?<!\b(?:no|not)\s+)\bover|(?<!\b(?:no|not)\s+)\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|(?<!不)超过|逾|至少|不少于|不低于)\s*$/iu);
 const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
+// "fewer than 9.7T", "nowhere near 9.7T", "不到 250 亿", "56B or less" say "no more than": a bound that only reaches downwards.
+const UPPER_BOUND_BEFORE = atEnd(
+  /(?:≤|<|\b(?:far|much|well|a\s+lot)\s+(?:less|fewer|below|under)(?:\s+than)?|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bup\s+to|\bno\s+more\s+than|\bnot\s+more\s+than|\bat\s+most|\bnowhere\s+near|\bnot\s+(?:even\s+)?close\s+to|不到|不足|低于|少于|远低于|远少于|远不到|至多|最多|不超过|不高于)\s*$/iu,
+);
+const UPPER_BOUND_AFTER = /^\s*(?:或?以下|以内|(?:(?:parameters?|params?)\s+)?or\s+(?:less|fewer)\b)/iu;
 const OR_MORE = /^\s+or\s+more\b/u;
 const BLANK = /^\s*$/;
 
@@ -126,6 +135,8 @@ export interface FigureReading {
   hedged: boolean;
   /** The words make the figure a lower bound ("40B+", "over 40B", "40B 以上"). */
   atLeast?: boolean;
+  /** The words make the figure an upper bound ("fewer than 9.7T", "不到 250 亿"). */
+  atMost?: boolean;
 }
 
 const AT_END = new Map<RegExp, RegExp>();
@@ -157,7 +168,7 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   // Every pattern below needs a word or a sign, so blank surroundings (a table cell's) read as a plain figure without trying them.
   const blankBefore = BLANK.test(ctx.before);
   const blankAfter = BLANK.test(ctx.after);
-  if (blankBefore && blankAfter) return { explicitParameters: false, statedKind: undefined, hedged: false, atLeast: false };
+  if (blankBefore && blankAfter) return { explicitParameters: false, statedKind: undefined, hedged: false, atLeast: false, atMost: false };
   // For the same reason one blank side (masked code or a link next to the figure) is read as empty: the patterns fail on
   // it all the same, but only after trying every split of its blank run between their runs of `[\s-]*` and `\s*`, tens
   // of microseconds for 60 blanks.
@@ -190,7 +201,8 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   }
   const hedged = endsWith(HEDGE_BEFORE, before) || HEDGE_AFTER.test(rest);
   const atLeast = hedged && (endsWith(LOWER_BOUND_BEFORE, before) || LOWER_BOUND_AFTER.test(rest));
-  return { explicitParameters, statedKind, hedged, atLeast };
+  const atMost = !atLeast && (endsWith(UPPER_BOUND_BEFORE, before) || UPPER_BOUND_AFTER.test(rest));
+  return { explicitParameters, statedKind, hedged: hedged || atMost, atLeast, atMost };
 }
 
 /** A figure's number and unit as parsed, before the context decides whether it counts parameters. */
@@ -293,6 +305,7 @@ export function toParsedFigure(raw: RawFigure, reading: FigureReading): ParsedFi
     precision: raw.precision,
     hedged: reading.hedged || raw.isRange,
     atLeast: reading.atLeast === true,
+    atMost: reading.atMost === true,
     statedKind: reading.statedKind,
     explicitParameters: reading.explicitParameters,
   };

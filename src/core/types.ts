@@ -114,6 +114,8 @@ export interface ParsedFigure extends Span {
   hedged: boolean;
   /** A lower bound ("40B+", "over 40B", "40B 以上"): the figure claims at least its low end. */
   atLeast?: boolean;
+  /** An upper bound ("fewer than 9.7T", "不到 250 亿"): the figure claims at most its high end. */
+  atMost?: boolean;
   /** Kind the text states ("12.9B active" → active), if any. */
   statedKind?: FigureKind;
   /** True when a parameter noun accompanies the figure ("1.5T parameters", "参数"). */

@@ -12,7 +12,7 @@ export interface Verdict {
 const STATUS_RANK: Record<FigureStatus, number> = { official: 3, derived: 2, estimate: 1, rumor: 0, superseded: -1 };
 const TRILLION_SCALE = 5e11;
 const ROUNDING_CAP = 0.15;
-/** How far below a lower bound ("40B+") a value may lie: the fact base's own rounding, not the writer's hedge. */
+/** How far past a bound ("40B+", "under 50B") a value may lie: the fact base's own rounding, not the writer's hedge. */
 const BOUND_SLACK = 0.005;
 
 function isCurrent(f: FactFigure): boolean {
@@ -22,8 +22,9 @@ function isCurrent(f: FactFigure): boolean {
 /** Does the written figure stand for the fact-base figure, allowing for rounding and hedges? */
 export function figureMatches(f: ParsedFigure, fact: FactFigure): boolean {
   const v = fact.value;
-  // "40B+" says "not below 40B": a hedge's slack reaches only upwards, so 37B does not fit.
-  if (f.atLeast && v < f.low * (1 - BOUND_SLACK)) return false;
+  // A bound holds for every value on its side: "over 600B" for 671B, "fewer than 9.7T" for 1.5T; 37B does not fit "40B+".
+  if (f.atLeast) return v >= f.low * (1 - BOUND_SLACK);
+  if (f.atMost) return v <= f.high * (1 + BOUND_SLACK);
   const slack = f.hedged ? 0.1 : 0.05;
   if (f.low !== f.high) return v >= f.low * (1 - slack) && v <= f.high * (1 + slack);
   // The writer's own rounding counts, up to 15% of the value: "0.3B" and "3亿" for 340M (one significant
@@ -56,6 +57,8 @@ export function judgeFigure(model: ModelFact, f: ParsedFigure, distanced: boolea
   for (let k = 0; k < model.figures.length; k++) {
     const fact = model.figures[k]!;
     if (!figureMatches(f, fact)) continue;
+    // A bound that only the other kind meets ("over 40B active" beside 671B total) says nothing of that kind.
+    if ((f.atLeast || f.atMost) && !kindFits(model, f.statedKind, fact)) continue;
     stale ??= fact;
     if (!isCurrent(fact)) continue;
     if (kindFits(model, f.statedKind, fact)) return { verdict: 'matches', matched: fact };

@@ -178,8 +178,53 @@ test('a lower bound at or below the figure fits; a plain hedge still reaches bot
   ]) {
     assert.deepEqual(claims(text).map((c) => c.verdict), ['matches'], text);
   }
-  // The upper side keeps the hedge's reach: "over 36B" is not "over 20B".
-  assert.deepEqual(claims('DeepSeek-V3 has over 20B active parameters.').map((c) => c.verdict), ['contradicted-figure']);
+  // A bound holds for every value on its side, however far: "over 20B" is true of 37B, "over 600B" of 671B.
+  assert.deepEqual(claims('DeepSeek-V3 has over 20B active parameters.').map((c) => c.verdict), ['matches']);
+  assert.deepEqual(claims('DeepSeek-V3 has over 600B parameters.').map((c) => c.verdict), ['matches']);
+});
+
+// An upper bound ("fewer than 9.7T", "不到 250 亿") claims "not above": true of every smaller figure, and without a fix
+// when it is not (the bound word would stay around the new number).
+test('an upper bound holds for every figure below it and is contradicted by one above', () => {
+  for (const text of [
+    'GPT-5.5 has far fewer than 9.7T parameters.',
+    'GPT-5.5 is nowhere near 9.7T parameters.',
+    'GPT-5.5 参数量远低于 9.7 万亿。',
+    'Mixtral 8x7B has less than 56B parameters because experts share attention layers.',
+    'Mixtral 8x7B has under 50B parameters.',
+    'Mixtral 8x7B has 50B parameters or less.',
+    'DeepSeek-V3 has no more than 40B active parameters.',
+    'DeepSeek-V3 的激活参数不到 40B。',
+    'DeepSeek-V3 的激活参数不超过 40B。',
+    'DeepSeek-V3 has not more than 40B active parameters.',
+    'DeepSeek-V3 的总参数在 7000 亿以下。',
+  ]) {
+    const found = starter().check(text);
+    assert.deepEqual(found.findings, [], text);
+    assert.equal(found.claims[0]?.figure.atMost, true, text);
+  }
+  const [f, ...rest] = starter().check('DeepSeek-V3 has fewer than 30B active parameters.').findings;
+  assert.deepEqual(rest, []);
+  assert.equal(f.ruleId, 'contradicted-figure');
+  assert.match(f.message, /^DeepSeek-V3: at most 30B matches none of the known figures; the active figure is 37B/);
+  assert.equal(f.fix, undefined);
+  // The bound is of the kind stated: 37B active is not "under 40B" of the total.
+  assert.equal(starter().check('DeepSeek-V3 has under 40B total parameters.').findings[0]?.ruleId, 'contradicted-figure');
+});
+
+test('the words between "active parameters" and the figure: a copula, a count, "only", a bound', () => {
+  for (const text of [
+    "DeepSeek-V3's active parameter count is 37B.",
+    "DeepSeek-V3's active parameter count is just 37B.",
+    'DeepSeek-V3 的激活参数是 37B。',
+    'DeepSeek-V3 的激活参数仅 370 亿。',
+    'DeepSeek-V3 的激活参数达到 370 亿。',
+  ]) {
+    const found = starter().check(text);
+    assert.deepEqual(found.findings, [], text);
+    assert.equal(found.claims[0]?.figure.statedKind, 'active', text);
+  }
+  assert.equal(starter().check("DeepSeek-V3's active parameter count is 47B.").findings[0]?.expected?.value, 37e9);
 });
 
 test('a "+" between two figures is a sum, not a bound; "about" is no bound', () => {

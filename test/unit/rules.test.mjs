@@ -121,6 +121,31 @@ for (const [text, from, to] of FIXES) {
   });
 }
 
+// A value that would run to thousands or fall below one in the writer's unit is written in the next unit of the
+// same style, unless the writer writes numbers that size ("9,700 billion" above, "0.3T" here).
+const UNIT_FIXES = [
+  ['Llama 3.1 405B has 350M parameters.', '350M', '405B'],
+  ['Kimi K2 has 40b parameters.', '40b', '1t'],
+  ['DeepSeek-V3 has 14.8T parameters.', '14.8T', '671B'],
+  ['Kimi K2 has 12B active parameters.', '12B', '32B'],
+  ['Kimi K2 has 3 trillion parameters.', '3 trillion', '1 trillion'],
+  ['DeepSeek-V3 has 6 trillion parameters.', '6 trillion', '671 billion'],
+  ['DeepSeek-V3 has 1.4tn parameters.', '1.4tn', '671bn'],
+  ['DeepSeek-V3 的参数为1.6万亿。', '1.6万亿', '6710亿'],
+  ['DeepSeek-V3 的参数为 16000 亿。', '16000 亿', '6710 亿'],
+  ['Llama 3.1 405B 的参数为 40 亿。', '40 亿', '4050 亿'],
+  ['DeepSeek-V3 has 0.3T parameters.', '0.3T', '0.671T'],
+];
+for (const [text, from, to] of UNIT_FIXES) {
+  test(`fix in the writer's unit style: ${JSON.stringify(from)} → ${JSON.stringify(to)}`, () => {
+    const [f, ...rest] = starter().check(text).findings;
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(f.fix.start, f.fix.end), from);
+    assert.equal(f.fix.text, to);
+    assert.deepEqual(starter().check(core.applyEdits(text, [f.fix])).findings, []);
+  });
+}
+
 test('"9.7-trillion-parameter" fixes to "1.5-trillion-parameter" in the text', () => {
   const text = 'The 9.7-trillion-parameter GPT-5.5 is here.';
   const fixed = core.applyEdits(text, starter().check(text).findings.map((f) => f.fix));
