@@ -11,12 +11,42 @@ import type { Span } from './types';
 const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
 const CUE_BEFORE = new RegExp(
-  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是`,
+  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|reported to|alleged|(?<!\b(?:we|I)\s+)believes?|assum(?:e|es|ed|ing|ption)|expect(?:s|ed)?|mistak(?:e|es|en|enly)|misconceptions?|wrongly|if|whether|suppos(?:e|ing)|imagine|hypothetical(?:ly)?|sources (?:say|said|claim)|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是|一度|被传|普遍认为|以为|如果|假如|假设|倘若|要是`,
   'iu',
 );
 
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
+
+/**
+ * The figure a change started from: "down from the 9.7T", "fell from 9.7T to 1.5T", "a 6.5x reduction from the 9.7T
+ * estimate" (a change word, then "from" right before the figure; "ranges from 7B to 70B" has none), "从 9.7 万亿下调到"
+ * (a change verb after the figure), and "9.7T → 1.5T" or "9.7T (early leaks)" (an arrow or an old-value label after it).
+ */
+const CHANGED_FROM_BEFORE =
+  /\b(?:down|up|away|reduc\w*|cut|cuts|drop\w*|fell|fall(?:en|s)?|declin\w*|decreas\w*|shr[aiu]nk\w*|lower\w*|revis\w*|correct\w*|recalculat\w*|recomput\w*|rose|ris(?:e|en|es)|grew|grow\w*|increas\w*|jump\w*|climb\w*|went|moved?|chang\w*|rais\w*|slash\w*|trimm\w*|shift\w*)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+/** "from" and at most a few determiners and old-value words right before the figure. */
+const FROM_RIGHT_BEFORE = /\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+const CHANGED_FROM_CN_BEFORE = /从\s*(?:[^，。；！？\d]{0,16}?的\s*)?$/u;
+const CHANGED_FROM_CN_AFTER = /^\s*(?:参数量?)?\s*(?:大幅|显著)?(?:下调|上调|下降|降低|降|减少|缩减|缩小|减|修正|更正|调整|增加|增长|提升|提高|跃升|上升|扩大|升|涨|变)[^，。；！？\d]{0,2}?(?:到|至|为|成)/u;
+const OLD_VALUE_AFTER =
+  /^\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:→|->|⟶|⇒|=>|➔|➝)|^\s*[(（][^()（）]{0,20}?(?:rumou?r|leak|early|earlier|initial|old|outdated|superseded|unconfirmed|传闻|传言|泄露|早期|网传|旧)/iu;
+
+/** Characters that may open an old-value mark after a figure: "(", "（", an arrow, or the "-" and "=" of "->" and "=>". */
+const OLD_VALUE_OPENERS = new Set([0x28, 0xff08, 0x2d, 0x3d, 0x2192, 0x27f6, 0x21d2, 0x2794, 0x279d]);
+
+function isChangedFrom(text: string, figure: Span, sentence: Span): boolean {
+  // Each pattern runs only where its mark is near: most figures have neither an opener after them nor "from"/"从" before.
+  // Both sides are read within a few dozen characters: a search to the sentence's ends would be quadratic on a 1 MB line.
+  const afterEnd = Math.min(sentence.end, figure.end + 60);
+  let i = figure.end;
+  while (i < afterEnd && isBlank(text.charCodeAt(i))) i++;
+  if (OLD_VALUE_OPENERS.has(text.charCodeAt(i)) && OLD_VALUE_AFTER.test(text.slice(figure.end, afterEnd))) return true;
+  const before = text.slice(Math.max(sentence.start, figure.start - 80), figure.start);
+  if (before.includes('从')) return CHANGED_FROM_CN_BEFORE.test(before) && CHANGED_FROM_CN_AFTER.test(text.slice(figure.end, Math.min(afterEnd, figure.end + 30)));
+  const from = before.lastIndexOf('from');
+  return from >= 0 && from >= before.length - 60 && FROM_RIGHT_BEFORE.test(before) && CHANGED_FROM_BEFORE.test(before);
+}
 
 /**
  * What every figure of one sentence shares: where its clauses break, whether it ends in a question
@@ -219,6 +249,7 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
   const before = countBelow(scan.breakEnds, figure.start, true);
   if (cueBefore(text, scan, clauseStart(scan, before), before, figure.start)) return true;
   if (CUE_AFTER.test(text.slice(figure.end, clauseEnd(scan, figure)))) return true;
+  if (isChangedFrom(text, figure, sentence)) return true;
   return isReported(text, scan, before, figure, models);
 }
 

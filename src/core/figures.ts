@@ -90,8 +90,8 @@ const WITH_EXPERTS_AFTER = /^[\s-]*(?:parameters?|params?)?[\s-]*(?:models?)?\s+
 const PARAMETERS_TOTAL_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:total|in\s+total)/iu;
 
 const HEDGE_BEFORE =
-  atEnd(/(?:~|≈|∼|≥|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\bless\s+than|\bunder|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|至少|不少于|不低于|将近|左右)\s*$/iu);
-const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|or\s+so|or\s+more\b)/u;
+  atEnd(/(?:~|≈|∼|≥|≤|\babout|\baround|\broughly|\bapprox(?:imately|\.)?|\bnearly|\balmost|\bsome|\bcirca|\bca\.|\bestimated(?:\s+at)?|\bup\s+to|\bover|\bmore\s+than|\bat\s+least|\bupwards\s+of|\bin\s+excess\s+of|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bat\s+most|\bnowhere\s+near|\bclose\s+to|\bas\s+(?:many|much)\s+as|约|大约|近|超过|逾|至少|不少于|不低于|将近|左右|不到|不足|低于|少于|至多|最多)\s*$/iu);
+const HEDGE_AFTER = /^\s*(?:\+|左右|上下|多|余|或?以上|或?以下|以内|or\s+so|or\s+more\b|(?:(?:parameters?|params?)\s+)?or\s+(?:less|fewer)\b)/iu;
 // "40B+", "over 40B", "40B 以上" say "no less than 40B": a hedge that only reaches upwards. Each is a hedge above too,
 // so these are read only for hedged figures. A "+" with a figure after it is a sum ("7B + 1B"), not a bound.
 // Not after "no", "not" or "不": "no more than 40B" and "不超过 40B" bound from above.
@@ -99,7 +99,7 @@ const LOWER_BOUND_BEFORE = atEnd(/(?:≥|(?<!\b(?:no|not)\s+)\bover|(?<!\b(?:no|
 const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
 // "fewer than 9.7T", "nowhere near 9.7T", "不到 250 亿", "56B or less" say "no more than": a bound that only reaches downwards.
 const UPPER_BOUND_BEFORE = atEnd(
-  /(?:≤|<|\b(?:far|much|well|a\s+lot)\s+(?:less|fewer|below|under)(?:\s+than)?|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bup\s+to|\bno\s+more\s+than|\bnot\s+more\s+than|\bat\s+most|\bnowhere\s+near|\bnot\s+(?:even\s+)?close\s+to|不到|不足|低于|少于|远低于|远少于|远不到|至多|最多|不超过|不高于)\s*$/iu,
+  /(?:≤|\b(?:far|much|well|a\s+lot)\s+(?:less|fewer|below|under)(?:\s+than)?|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bup\s+to|\bno\s+more\s+than|\bnot\s+more\s+than|\bat\s+most|\bnowhere\s+near|\bnot\s+(?:even\s+)?close\s+to|不到|不足|低于|少于|远低于|远少于|远不到|至多|最多|不超过|不高于)\s*$/iu,
 );
 const UPPER_BOUND_AFTER = /^\s*(?:或?以下|以内|(?:(?:parameters?|params?)\s+)?or\s+(?:less|fewer)\b)/iu;
 const OR_MORE = /^\s+or\s+more\b/u;
@@ -201,8 +201,9 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   }
   const hedged = endsWith(HEDGE_BEFORE, before) || HEDGE_AFTER.test(rest);
   const atLeast = hedged && (endsWith(LOWER_BOUND_BEFORE, before) || LOWER_BOUND_AFTER.test(rest));
-  const atMost = !atLeast && (endsWith(UPPER_BOUND_BEFORE, before) || UPPER_BOUND_AFTER.test(rest));
-  return { explicitParameters, statedKind, hedged: hedged || atMost, atLeast, atMost };
+  // Every upper bound's words are a hedge's too, so only hedged figures are read for one.
+  const atMost = hedged && !atLeast && (endsWith(UPPER_BOUND_BEFORE, before) || UPPER_BOUND_AFTER.test(rest));
+  return { explicitParameters, statedKind, hedged, atLeast, atMost };
 }
 
 /** A figure's number and unit as parsed, before the context decides whether it counts parameters. */
