@@ -8,7 +8,7 @@ import { FactSources, type Setup } from './factSources';
 import { expandFiles, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { cacheFileFor, ResultCache } from './resultCache';
-import { ChangedSinceReadError, removeStaleTemps, writeFileAtomically } from './safeWrite';
+import { linkTarget, NotFixedError, removeStaleTemps, writeFileAtomically } from './safeWrite';
 
 const VERSION = '0.1.0';
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
@@ -258,10 +258,12 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   let figuresChecked = 0;
   let large = io.largeInput;
   for (const input of inputs) {
-    // A --fix run first clears what an earlier, killed --fix left beside these drafts.
-    if (options.fix && !options.stdin && !cleaned.has(path.dirname(input.file))) {
-      cleaned.add(path.dirname(input.file));
-      removeStaleTemps(path.dirname(input.file));
+    // A --fix run first clears what an earlier, killed --fix left beside these drafts (beside the
+    // file a symbolic link names: the temp file is written there).
+    const folder = options.fix && !options.stdin ? path.dirname(linkTarget(input.file)) : undefined;
+    if (folder !== undefined && !cleaned.has(folder)) {
+      cleaned.add(folder);
+      removeStaleTemps(folder);
     }
     const setup = sources.setupFor(input.file);
     if (!setup) continue;
@@ -323,7 +325,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
           result = setup.checker.check(fixed, { severities });
           if (known) known.bytes = cache!.digest(written);
         } catch (e) {
-          io.stderr(`factlint: ${e instanceof ChangedSinceReadError ? e.message : `${input.file}: cannot write fix (${(e as Error).message})`}`);
+          io.stderr(`factlint: ${e instanceof NotFixedError ? e.message : `${input.file}: cannot write fix (${(e as Error).message})`}`);
           ioError = true;
         }
       }

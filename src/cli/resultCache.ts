@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type * as Crypto from 'node:crypto';
 import { SEVERITIES, type Finding } from '../core';
 import { NotRegularFileError, readRegularFile } from './files';
-import { removeStaleTemps, replaceThroughTemp, tempBeside } from './safeWrite';
+import { linkTarget, removeStaleTemps, replaceThroughTemp, tempBeside } from './safeWrite';
 
 /** The cache file's first characters: a file that does not open with them is not ours and is never overwritten. */
 const FORMAT_LEAD = '{"format":"factlint-cache-1",';
@@ -191,20 +191,6 @@ export class ResultCache {
       return undefined;
     } catch (e) {
       return `cannot write the cache ${this.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-    }
-  }
-}
-
-/** The file a path names, through symbolic links, including one to a file not made yet; the path itself when it is none. */
-function linkTarget(file: string, hops = 0): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    // (A loop of links ends where the system's own limit would: 40 hops.)
-    try {
-      return hops < 40 && fs.lstatSync(file).isSymbolicLink() ? linkTarget(path.resolve(path.dirname(file), fs.readlinkSync(file)), hops + 1) : file;
-    } catch {
-      return file;
     }
   }
 }

@@ -1,8 +1,9 @@
-// Writes a fixed file without ever leaving it half-written: temp file, fsync, rename, mode kept.
+// Writes a fixed file without ever leaving it half-written: temp file, fsync, rename, mode kept; through symbolic links to the file they name.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export class ChangedSinceReadError extends Error {}
+/** A draft deliberately left as it is (changed since read, hard-linked); the message names it and says why. */
+export class NotFixedError extends Error {}
 
 /** Temp files are `.NAME.factlint-PID.tmp` beside the draft: hidden, and named for the process writing them. */
 const TEMP_MARK = '.factlint-';
@@ -43,6 +44,20 @@ export function tempBeside(file: string, unique = ''): string {
   return path.join(path.dirname(file), `${name.startsWith('.') ? '' : '.'}${name}${unique}${TEMP_MARK}${process.pid}.tmp`);
 }
 
+/** The file a path names, through symbolic links, including one to a file not made yet; the path itself when it is none. */
+export function linkTarget(file: string, hops = 0): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    // (A loop of links ends where the system's own limit would: 40 hops.)
+    try {
+      return hops < 40 && fs.lstatSync(file).isSymbolicLink() ? linkTarget(path.resolve(path.dirname(file), fs.readlinkSync(file)), hops + 1) : file;
+    } catch {
+      return file;
+    }
+  }
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -54,14 +69,18 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Replaces `file` with `text` atomically. Refuses when the file on disk no longer holds
- * `original` (someone saved it while we were checking).
+ * Replaces `file` with `text` atomically; a symbolic link keeps pointing where it did and the file it
+ * names is replaced. Refuses when the file on disk no longer holds `original` (someone saved it while
+ * we were checking), and a file with other hard links: a rename would leave them holding the old text
+ * (and writing in place could be cut short half-way).
  */
 export function writeFileAtomically(file: string, original: Buffer, text: Buffer): void {
-  const stat = fs.statSync(file);
-  const current = fs.readFileSync(file);
-  if (!current.equals(original)) throw new ChangedSinceReadError(`${file}: changed since it was read; not fixed`);
-  replaceThroughTemp(file, tempBeside(file), text, stat.mode & 0o7777);
+  const target = linkTarget(file);
+  const stat = fs.statSync(target);
+  if (stat.nlink > 1) throw new NotFixedError(`${file}: has ${stat.nlink} hard links; not fixed (replacing it would leave the other links with the old text)`);
+  const current = fs.readFileSync(target);
+  if (!current.equals(original)) throw new NotFixedError(`${file}: changed since it was read; not fixed`);
+  replaceThroughTemp(target, tempBeside(target), text, stat.mode & 0o7777);
 }
 
 /**

@@ -200,6 +200,39 @@ test('symlinks pointing outside the given root are not followed', () => {
   assert.ok(fs.lstatSync(path.join(root, 'docs', 'link.md')).isSymbolicLink());
 });
 
+test('--fix on a named symbolic link fixes the file it names and keeps the link', { skip: process.platform === 'win32' }, () => {
+  const dir = tmpDir();
+  fs.mkdirSync(path.join(dir, 'real'));
+  fs.writeFileSync(path.join(dir, 'real', 'draft.md'), `${OLD_LINE}\n`);
+  fs.symlinkSync(path.join('real', 'draft.md'), path.join(dir, 'link.md'));
+  const r = runCli([...STARTER_ONLY, '--fix', 'link.md'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(fs.lstatSync(path.join(dir, 'link.md')).isSymbolicLink(), 'the link is still a link');
+  assert.equal(fs.readlinkSync(path.join(dir, 'link.md')), path.join('real', 'draft.md'));
+  assert.equal(fs.readFileSync(path.join(dir, 'real', 'draft.md'), 'utf8'), `${NEW_LINE}\n`);
+  // The temp file went beside the target and was renamed over it: nothing is left in either folder.
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['link.md', 'real']);
+  assert.deepEqual(fs.readdirSync(path.join(dir, 'real')), ['draft.md']);
+});
+
+test('--fix leaves a file with other hard links as it is, says why, and exits 2', { skip: process.platform === 'win32' }, () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), `${OLD_LINE}\n`);
+  fs.linkSync(path.join(dir, 'a.md'), path.join(dir, 'b.md'));
+  fs.writeFileSync(path.join(dir, 'c.md'), `${OLD_LINE}\n`);
+  const inode = fs.statSync(path.join(dir, 'a.md')).ino;
+  const r = runCli([...STARTER_ONLY, '--fix', '--format', 'json', 'a.md', 'c.md'], { cwd: dir });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /a\.md: has 2 hard links; not fixed/);
+  for (const name of ['a.md', 'b.md']) {
+    assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), `${OLD_LINE}\n`, name);
+    assert.equal(fs.statSync(path.join(dir, name)).ino, inode, `${name} is still the same file`);
+  }
+  // Its findings are still reported; the other draft is fixed.
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f) => [f.path, f.findings.length]), [['a.md', 1], ['c.md', 0]]);
+  assert.equal(fs.readFileSync(path.join(dir, 'c.md'), 'utf8'), `${NEW_LINE}\n`);
+});
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const rootSkip = isRoot ? 'running as root: chmod 000 does not make a file unreadable for root' : false;
 
