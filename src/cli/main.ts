@@ -325,7 +325,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
           result = setup.checker.check(fixed, { severities });
           if (known) known.bytes = cache!.digest(written);
         } catch (e) {
-          io.stderr(`factlint: ${e instanceof NotFixedError ? e.message : `${input.file}: cannot write fix (${(e as Error).message})`}`);
+          io.stderr(`factlint: ${e instanceof NotFixedError ? e.message : `${input.file}: cannot write fix (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`}`);
           ioError = true;
         }
       }

@@ -77,31 +77,69 @@ function isRunning(pid: number): boolean {
 export function writeFileAtomically(file: string, original: Buffer, text: Buffer): void {
   const target = linkTarget(file);
   const stat = fs.statSync(target);
+  // The rename needs only the folder's write permission: a file the user may not write is refused
+  // here (as eslint and prettier refuse it), and so is one nobody may write, even for root (whom
+  // access() lets write anything): a read-only file means "do not edit".
+  fs.accessSync(target, fs.constants.W_OK);
+  if ((stat.mode & 0o222) === 0) throw Object.assign(new Error(`${target} is read-only`), { code: 'EACCES' });
   if (stat.nlink > 1) throw new NotFixedError(`${file}: has ${stat.nlink} hard links; not fixed (replacing it would leave the other links with the old text)`);
   const current = fs.readFileSync(target);
   if (!current.equals(original)) throw new NotFixedError(`${file}: changed since it was read; not fixed`);
-  replaceThroughTemp(target, tempBeside(target), text, stat.mode & 0o7777);
+  replaceThroughTemp(target, tempBeside(target), text, { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid });
+}
+
+/** What the file written through a temp keeps of the one it replaces. */
+export interface FileLike {
+  mode: number;
+  uid: number;
+  gid: number;
 }
 
 /**
  * Writes `data` to `tmp`, made afresh (an existing file of that name is someone else's and is left
  * alone), flushes it to disk and renames it over `file`; a temp file this made is removed when
- * anything after fails. `mode`, when given, is the new file's.
+ * anything after fails. `like`, when given, is the replaced file's mode and owner, which the new file
+ * takes (the owner as far as this process may give it).
  */
-export function replaceThroughTemp(file: string, tmp: string, data: string | Buffer, mode?: number): void {
-  const fd = fs.openSync(tmp, 'wx', mode);
+export function replaceThroughTemp(file: string, tmp: string, data: string | Buffer, like?: FileLike): void {
+  const fd = fs.openSync(tmp, 'wx', like?.mode);
   try {
     try {
       // (writeFileSync on a descriptor writes until all of it is written.)
       fs.writeFileSync(fd, data);
+      if (like) {
+        // The owner first: a change of owner clears the set-user-ID and set-group-ID bits.
+        giveOwner(fd, like.uid, like.gid);
+        // (The mode again: open() applied the umask to it.)
+        fs.fchmodSync(fd, like.mode);
+      }
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
-    if (mode !== undefined) fs.chmodSync(tmp, mode);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Gives the temp file the replaced file's owner and group, so that root fixing someone's draft leaves
+ * it theirs; a user who may not (EPERM) keeps the group when a member of it, else the file is theirs.
+ */
+function giveOwner(fd: number, uid: number, gid: number): void {
+  const own = fs.fstatSync(fd);
+  if (own.uid === uid && own.gid === gid) return;
+  for (const [u, g] of [
+    [uid, gid],
+    [own.uid, gid],
+  ]) {
+    try {
+      fs.fchownSync(fd, u, g);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EPERM') throw e;
+    }
   }
 }

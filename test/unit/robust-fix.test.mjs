@@ -236,6 +236,51 @@ test('--fix leaves a file with other hard links as it is, says why, and exits 2'
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const rootSkip = isRoot ? 'running as root: chmod 000 does not make a file unreadable for root' : false;
 
+test('--fix leaves a read-only draft (no write bits) as it is: cannot write fix (EACCES), exit 2, even as root', { skip: process.platform === 'win32' }, () => {
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 'locked.md'), `${OLD_LINE}\n`);
+  fs.writeFileSync(path.join(dir, 'open.md'), `${OLD_LINE}\n`);
+  fs.chmodSync(path.join(dir, 'locked.md'), 0o444);
+  const r = runCli([...STARTER_ONLY, '--fix', 'locked.md', 'open.md'], { cwd: dir });
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^factlint: \S*locked\.md: cannot write fix \(EACCES\)$/m);
+  assert.equal(fs.readFileSync(path.join(dir, 'locked.md'), 'utf8'), `${OLD_LINE}\n`);
+  assert.equal(fs.statSync(path.join(dir, 'locked.md')).mode & 0o777, 0o444);
+  assert.equal(fs.readFileSync(path.join(dir, 'open.md'), 'utf8'), `${NEW_LINE}\n`);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['locked.md', 'open.md']);
+});
+
+const hasRunuser = isRoot && spawnSync('runuser', ['--help'], { stdio: 'ignore' }).status === 0;
+const nobodySkip = hasRunuser ? false : 'needs root and runuser to run the CLI as another user';
+const NOBODY_UID = 65534;
+
+test('--fix does not replace a draft its user may not write, though the folder would let it (run as nobody)', { skip: nobodySkip }, () => {
+  const dir = tmpDir();
+  fs.chmodSync(dir, 0o777);
+  fs.writeFileSync(path.join(dir, 'roots.md'), `${OLD_LINE}\n`);
+  fs.chmodSync(path.join(dir, 'roots.md'), 0o644);
+  const r = spawnSync('runuser', ['-u', 'nobody', '--', 'env', 'FACTLINT_NO_CODE_CACHE=1', 'NO_COLOR=1', process.execPath, CLI, ...STARTER_ONLY, '--fix', 'roots.md'], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^factlint: \S*roots\.md: cannot write fix \(EACCES\)$/m);
+  const stat = fs.statSync(path.join(dir, 'roots.md'));
+  assert.equal(fs.readFileSync(path.join(dir, 'roots.md'), 'utf8'), `${OLD_LINE}\n`);
+  assert.deepEqual([stat.uid, stat.gid], [0, 0], 'still root\'s');
+  assert.deepEqual(fs.readdirSync(dir), ['roots.md']);
+});
+
+test('--fix run by root keeps the owner and group of the draft it fixes', { skip: isRoot ? false : 'needs root to give a file to another user' }, () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'theirs.md');
+  fs.writeFileSync(file, `${OLD_LINE}\n`);
+  fs.chownSync(file, NOBODY_UID, NOBODY_UID);
+  fs.chmodSync(file, 0o664);
+  const r = runCli([...STARTER_ONLY, '--fix', 'theirs.md'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const stat = fs.statSync(file);
+  assert.equal(fs.readFileSync(file, 'utf8'), `${NEW_LINE}\n`);
+  assert.deepEqual([stat.uid, stat.gid, stat.mode & 0o777], [NOBODY_UID, NOBODY_UID, 0o664]);
+});
+
 test('an unreadable file: message naming it, other files still checked, exit 2', { skip: rootSkip }, () => {
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, 'a.md'), `${OLD_LINE}\n`);
