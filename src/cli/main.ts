@@ -7,6 +7,7 @@ import { applyEdits, createPositionMap, type Finding, type LineColumn, type Seve
 import { FactSources, type Setup } from './factSources';
 import { expandFiles, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
+import { openOutput } from './output';
 import { cacheFileFor, ResultCache } from './resultCache';
 import { linkTarget, NotFixedError, removeStaleTemps, writeFileAtomically } from './safeWrite';
 
@@ -386,18 +387,19 @@ async function readAll(stream: NodeJS.ReadStream, atMost: number): Promise<Buffe
 
 /** Runs the CLI on this process's arguments and streams; sets the exit code when done. */
 export function main(largeInput?: LargeInput): void {
+  const output = openOutput(process.stdout, process.stderr);
   run(process.argv.slice(2), {
     ...(largeInput ? { largeInput } : {}),
     cwd: process.cwd(),
-    stdout: (s) => process.stdout.write(`${s}\n`),
-    stderr: (s) => process.stderr.write(`${s}\n`),
+    stdout: output.stdout,
+    stderr: output.stderr,
     readStdin: (atMost) => readAll(process.stdin, atMost),
   }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = output.failed() ? 2 : code;
     },
     (e: unknown) => {
-      process.stderr.write(`factlint: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      output.stderr(`factlint: internal error: ${(e as Error).stack ?? String(e)}`);
       process.exitCode = 2;
     },
   );
