@@ -5,7 +5,7 @@ import * as path from 'node:path';
 /** A draft deliberately left as it is (changed since read, hard-linked); the message names it and says why. */
 export class NotFixedError extends Error {}
 
-/** Temp files are `.NAME.factlint-PID.tmp` beside the draft: hidden, and named for the process writing them. */
+/** Temp files are `.NAME.factlint-PID.tmp` beside the draft (NAME cut when too long): hidden, and named for the process writing them. */
 const TEMP_MARK = '.factlint-';
 const TEMP_NAME = /^\..+\.factlint-(\d+)\.tmp$/;
 
@@ -35,13 +35,33 @@ export function removeStaleTemps(dir: string): number {
   return removed;
 }
 
+/** The longest file name most file systems take (NAME_MAX), in bytes. */
+const NAME_MAX = 255;
+
 /**
  * A temp file's path beside `file`: hidden, named for this process and `unique`, so that
- * removeStaleTemps knows it once the process is gone.
+ * removeStaleTemps knows it once the process is gone. The draft's name in it is cut to fit NAME_MAX
+ * (a 243-character draft's temp name was too long to make); two drafts cut to the same name cannot
+ * clash, as a process writes one temp file at a time and the pid is in the name.
  */
 export function tempBeside(file: string, unique = ''): string {
   const name = path.basename(file);
-  return path.join(path.dirname(file), `${name.startsWith('.') ? '' : '.'}${name}${unique}${TEMP_MARK}${process.pid}.tmp`);
+  const lead = name.startsWith('.') ? '' : '.';
+  const tail = `${unique}${TEMP_MARK}${process.pid}.tmp`;
+  return path.join(path.dirname(file), `${lead}${cutToBytes(name, NAME_MAX - Buffer.byteLength(lead + tail))}${tail}`);
+}
+
+/** `text` cut to at most `bytes` bytes of UTF-8, at a character's boundary. */
+function cutToBytes(text: string, bytes: number): string {
+  if (Buffer.byteLength(text) <= bytes) return text;
+  let cut = '';
+  let used = 0;
+  for (const ch of text) {
+    used += Buffer.byteLength(ch);
+    if (used > bytes) break;
+    cut += ch;
+  }
+  return cut;
 }
 
 /** The file a path names, through symbolic links, including one to a file not made yet; the path itself when it is none. */

@@ -180,6 +180,20 @@ test('file and folder names with spaces and non-ASCII characters', () => {
   assert.equal(fs.readFileSync(path.join(sub, name), 'utf8'), `${NEW_LINE}\n`);
 });
 
+test('--fix on drafts with names near the 255-byte limit: the temp name is cut to fit', () => {
+  const dir = tmpDir();
+  // 243 bytes each: the temp name `.NAME.factlint-PID.tmp` would be over 255 (ENAMETOOLONG).
+  const names = [`${'a'.repeat(240)}.md`, `${'草'.repeat(80)}.md`, `.${'b'.repeat(239)}.md`];
+  for (const name of names) {
+    assert.equal(Buffer.byteLength(name), 243);
+    fs.writeFileSync(path.join(dir, name), `${OLD_LINE}\n`);
+  }
+  const r = runCli([...STARTER_ONLY, '--fix', ...names], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  for (const name of names) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), `${NEW_LINE}\n`, name);
+  assert.deepEqual(fs.readdirSync(dir).sort(), [...names].sort());
+});
+
 test('symlinks pointing outside the given root are not followed', () => {
   const outside = tmpDir();
   fs.writeFileSync(path.join(outside, 'secret.md'), `${OLD_LINE}\n`);
