@@ -1,5 +1,6 @@
 // Formats findings for people (text), programs (json), code scanning (sarif) and GitHub Actions.
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULE_IDS, type FactBase, type FactProblem, type Finding } from '../core';
 import type { LineColumn } from '../core';
 
@@ -89,6 +90,17 @@ export function formatGithub(reports: FileReport[], cwd: string): string {
   return lines.join('\n');
 }
 
+/**
+ * A draft's `artifactLocation.uri`: a URI reference relative to the working directory with each
+ * segment percent-encoded ("my draft.md" is "my%20draft.md", "a#1.md" "a%231.md"; `--stdin` without
+ * `--stdin-filename`, "<stdin>.md", is "%3Cstdin%3E.md"), or a `file:` URI for a draft outside it.
+ */
+function sarifUri(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  const inside = rel !== '' && !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
+  return inside ? rel.split(path.sep).map(encodeURIComponent).join('/') : pathToFileURL(file).href;
+}
+
 export function formatSarif(reports: FileReport[], cwd: string, version: string): string {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   return JSON.stringify(
@@ -106,7 +118,7 @@ export function formatSarif(reports: FileReport[], cwd: string, version: string)
             },
           },
           results: reports.flatMap((r) => {
-            const uri = displayPath(r.path, cwd).split(path.sep).join('/');
+            const uri = sarifUri(r.path, cwd);
             return r.findings.map((f) => {
               const a = r.position(f.start);
               const b = r.position(f.end);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO, STARTER, project, runCli, tmpDir } from './helpers.mjs';
 
 const BAD = 'GPT-5.5 has 9.7T parameters.\n';
@@ -90,6 +91,32 @@ test('sarif: SARIF 2.1.0 with rules, region and fix', () => {
   assert.equal(res.message.text, SUPERSEDED_MSG);
   assert.deepEqual(res.locations[0].physicalLocation, { artifactLocation: { uri: 'draft.md' }, region: { startLine: 1, startColumn: 13, endLine: 1, endColumn: 17 } });
   assert.deepEqual(res.fixes[0].artifactChanges[0].replacements[0], { deletedRegion: { startLine: 1, startColumn: 13, endLine: 1, endColumn: 17 }, insertedContent: { text: '1.5T' } });
+});
+
+test('sarif: artifact URIs are percent-encoded relative references (file: URIs outside the working directory)', () => {
+  const names = ['my draft.md', 'a#1.md', '100%.md', path.join('sub dir', 'é?[x].md')];
+  const files = Object.fromEntries(names.map((n) => [n, BAD]));
+  const dir = project(files);
+  const uris = (r) => {
+    const s = json(r);
+    return s.runs[0].results.flatMap((x) => [x.locations[0].physicalLocation.artifactLocation.uri, x.fixes[0].artifactChanges[0].artifactLocation.uri]);
+  };
+  const r = runCli([...STARTER_ONLY, '--format', 'sarif', ...names], { cwd: dir });
+  assert.equal(r.code, 1, r.stderr);
+  const expected = ['my%20draft.md', 'a%231.md', '100%25.md', 'sub%20dir/%C3%A9%3F%5Bx%5D.md'];
+  assert.deepEqual(uris(r), expected.flatMap((u) => [u, u]));
+  for (const [i, uri] of expected.entries()) {
+    // Only characters a URI may hold, and it resolves back to the file.
+    assert.match(uri, /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/);
+    assert.equal(fileURLToPath(new URL(uri, pathToFileURL(`${dir}${path.sep}`))), path.join(dir, names[i]));
+  }
+  // Outside the working directory: an absolute file: URI.
+  const outside = runCli([...STARTER_ONLY, '--format', 'sarif', path.join(dir, 'a#1.md')], { cwd: tmpDir() });
+  assert.deepEqual(uris(outside), [pathToFileURL(path.join(dir, 'a#1.md')).href, pathToFileURL(path.join(dir, 'a#1.md')).href]);
+  assert.match(uris(outside)[0], /^file:\/\/\/.*a%231\.md$/);
+  // --stdin without --stdin-filename: the name it reports, <stdin>.md, encoded.
+  const stdin = runCli([...STARTER_ONLY, '--format', 'sarif', '--stdin'], { input: BAD, cwd: dir });
+  assert.deepEqual(uris(stdin), ['%3Cstdin%3E.md', '%3Cstdin%3E.md']);
 });
 
 test('github: workflow-command annotations', () => {
