@@ -27,9 +27,9 @@ Options:
                                     lowest severity that makes the exit code 1 (default: warning)
   --facts FILE                      an extra fact file (repeatable); merges over the bundled base
   --no-bundled-facts                do not load the bundled fact base
-  --stdin                           read the draft from standard input
+  --stdin                           read the draft from standard input (no file arguments)
   --stdin-filename NAME             the name to report (and to find .factlint.yaml from) with --stdin
-  --max-file-size BYTES             skip larger files and --stdin input (default: ${DEFAULT_MAX_BYTES})
+  --max-file-size BYTES             skip larger files and --stdin input (decimal digits; default: ${DEFAULT_MAX_BYTES})
   --cache                           reuse the findings of drafts unchanged since the last run
                                     (same bytes, fact base, config, factlint, Node and ICU)
   --cache-location PATH             the cache file, or a folder for .factlintcache in it
@@ -87,11 +87,22 @@ function parseOptions(argv: string[], cwd: string): { options: Options; position
   });
   const format = values.format as string;
   if (!['text', 'json', 'sarif', 'github'].includes(format)) throw new UsageError(`--format must be text, json, sarif or github (got "${format}")`);
+  // Options that would otherwise be accepted and silently do nothing.
+  const facts = positionals[0] === 'facts';
+  if (facts && !['text', 'json'].includes(format)) throw new UsageError(`--format for factlint facts must be text or json (got "${format}")`);
+  if (!facts && (values.check as string[]).length) throw new UsageError('--check is an option of factlint facts only');
+  if (!facts && values.stdin && positionals.length) throw new UsageError(`--stdin cannot be combined with files (got "${positionals[0]}")`);
+  const stdinFilename = values['stdin-filename'] as string | undefined;
+  // (An empty name, or one ending in a folder, would report the folder itself as the draft.)
+  if (stdinFilename !== undefined && (stdinFilename === '' || /[\\/]$/.test(stdinFilename) || ['.', '..'].includes(path.basename(stdinFilename)))) {
+    throw new UsageError(`--stdin-filename must name a file (got "${stdinFilename}")`);
+  }
   const failOn = values['fail-on'] as string;
   if (!['error', 'warning', 'information'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or information (got "${failOn}")`);
   const maxRaw = values['max-file-size'];
-  const maxBytes = maxRaw === undefined ? DEFAULT_MAX_BYTES : Number(maxRaw);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxRaw}")`);
+  // Decimal digits only: Number() would also take "0x100", " 100" and "1e3".
+  const maxBytes = maxRaw === undefined ? DEFAULT_MAX_BYTES : /^[0-9]+$/.test(maxRaw) ? Number(maxRaw) : NaN;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-file-size must be a positive whole number of bytes in decimal digits (got "${maxRaw}")`);
   const cacheLocation = values['cache-location'] as string | undefined;
   if (cacheLocation === '') throw new UsageError('--cache-location must name a file or folder');
   const cacheFile = values.cache || cacheLocation !== undefined ? cacheFileFor(cacheLocation, cwd) : undefined;
@@ -103,7 +114,7 @@ function parseOptions(argv: string[], cwd: string): { options: Options; position
       facts: values.facts as string[],
       bundled: !(values['no-bundled-facts'] as boolean),
       stdin: values.stdin as boolean,
-      stdinFilename: values['stdin-filename'] as string | undefined,
+      stdinFilename,
       maxBytes,
       colour: !(values['no-color'] as boolean) && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       check: values.check as string[],
@@ -244,9 +255,15 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   const inputs: { file: string; bytes?: Buffer }[] = [];
   if (options.stdin) {
     const file = path.resolve(io.cwd, options.stdinFilename ?? '<stdin>.md');
-    const bytes = await io.readStdin(options.maxBytes);
-    if (bytes.length > options.maxBytes) io.stderr(`factlint: ${file}: over --max-file-size (${options.maxBytes} bytes); skipped`);
-    else inputs.push({ file, bytes });
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await io.readStdin(options.maxBytes);
+    } catch (e) {
+      io.stderr(`factlint: cannot read standard input (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      ioError = true;
+    }
+    if (bytes && bytes.length > options.maxBytes) io.stderr(`factlint: ${file}: over --max-file-size (${options.maxBytes} bytes); skipped`);
+    else if (bytes) inputs.push({ file, bytes });
   } else {
     const expanded = expandFiles(positionals, io.cwd);
     for (const p of expanded.problems) io.stderr(`factlint: ${p}`);
@@ -374,6 +391,8 @@ function openCache(file: string, stderr: (s: string) => void): ResultCache | und
 }
 
 async function readAll(stream: NodeJS.ReadStream, atMost: number): Promise<Buffer> {
+  // A folder on standard input (`factlint --stdin < docs`) reads as nothing, which would pass as a clean draft.
+  if (fs.fstatSync(0).isDirectory()) throw Object.assign(new Error('standard input is a directory'), { code: 'EISDIR' });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {

@@ -209,6 +209,36 @@ test('exit 2: usage errors and missing files', () => {
   assert.match(m.stderr, /no-such-file\.md: no such file or directory/);
 });
 
+test('exit 2: options that would otherwise be accepted and do nothing', () => {
+  const dir = project({ 'a.md': BAD });
+  const usage = (args, pattern, input) => {
+    const r = runCli(args, { cwd: dir, ...(input === undefined ? {} : { input }) });
+    assert.equal(r.code, 2, `${JSON.stringify(args)}: ${r.stderr}`);
+    assert.match(r.stderr, pattern, JSON.stringify(args));
+    assert.equal(r.stdout, '', JSON.stringify(args));
+  };
+  for (const format of ['sarif', 'github', 'xml']) usage(['facts', '--format', format], format === 'xml' ? /--format must be text, json, sarif or github/ : new RegExp(`--format for factlint facts must be text or json \\(got "${format}"\\)`));
+  assert.equal(runCli(['facts', '--format', 'text'], { cwd: dir }).code, 0);
+  usage(['--check', 'facts.yaml', 'a.md'], /--check is an option of factlint facts only/);
+  usage(['--stdin', 'a.md'], /--stdin cannot be combined with files \(got "a\.md"\)/, BAD);
+  for (const size of ['0x100', ' 100', '100 ', '1e3', '+100', '100.0', '0', '', '1k']) usage(['--stdin', '--max-file-size', size], /--max-file-size must be a positive whole number of bytes in decimal digits/, BAD);
+  assert.equal(runCli([...STARTER_ONLY, '--stdin', '--max-file-size', '0100'], { cwd: dir, input: BAD }).code, 1, 'plain decimal digits are a size');
+  for (const name of ['', '.', '..', 'docs/', 'docs/..']) usage(['--stdin', '--stdin-filename', name], /--stdin-filename must name a file/, BAD);
+});
+
+test('--stdin with a directory on standard input: cannot read standard input (EISDIR), exit 2', { skip: process.platform === 'win32' }, () => {
+  const dir = project({ 'a.md': BAD });
+  const fd = fs.openSync(dir, 'r');
+  try {
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'factlint.js'), ...STARTER_ONLY, '--stdin', '--format', 'json'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 30000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^factlint: cannot read standard input \(EISDIR\)$/m);
+    assert.deepEqual(json({ stdout: r.stdout, stderr: r.stderr }).files, []);
+  } finally {
+    fs.closeSync(fd);
+  }
+});
+
 test('--help and --version exit 0', () => {
   const h = runCli(['--help']);
   assert.equal(h.code, 0);
