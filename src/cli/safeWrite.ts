@@ -1,4 +1,4 @@
-// Writes a fixed file without ever leaving it half-written: temp file, fsync, rename, mode kept; through symbolic links to the file they name.
+// Writes a fixed file without ever leaving it half-written: temp file, fsync, rename, mode and owner kept; through symbolic links to the file they name.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
