@@ -24,6 +24,15 @@ const FIGURE_RE = new RegExp(
   'gu',
 );
 
+/**
+ * The second end of a range whose first end has its own unit: "40B–50B", "40B to 50B", "400 亿到 500 亿", and
+ * "between 40B and 50B" (with "between" before the first end). Read from where the first figure ends.
+ */
+const RANGE_TAIL = new RegExp(String.raw`(${RANGE_SEP}|\s+and\s+)(${NUM})${SEP}(${UNIT})(?![\w.]\d)`, 'uy');
+const BETWEEN_BEFORE = /(?:\bbetween|介于)\s*$/iu;
+/** "from 8B to 90B", "从 7B 到 70B": the span of a family's sizes, each end a size of its own. */
+const FROM_BEFORE = /(?:\bfrom|从)\s*$/iu;
+
 /** FIGURE_RE's capture groups. */
 const GROUP = { pre: 1, mult: 2, num: 3, exp: 4, rangeSep: 5, num2: 6, unit1: 7, unit: 8 } as const;
 
@@ -254,8 +263,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     let high = value;
     const num2 = m[GROUP.num2];
     const unit1 = m[GROUP.unit1];
-    const isRange = num2 !== undefined;
-    if (isRange) {
+    if (num2 !== undefined) {
       const s1 = unit1 ? unitValue(unit1) : scale;
       low = n * s1 * exp;
       high = parseNumber(num2) * scale * exp;
@@ -263,6 +271,25 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
       // a high below the low is a date-like or hyphenated thing, not a range.
       if (!(high > low)) continue;
       value = (low + high) / 2;
+    }
+    let end = m.index + m[0].length;
+    let isRange = num2 !== undefined;
+    if (!isRange && !hasExp && unit && m[GROUP.mult] === undefined) {
+      RANGE_TAIL.lastIndex = end;
+      const tail = RANGE_TAIL.exec(text);
+      if (tail && unitValue(tail[3]!) === scale) {
+        const lead = text.slice(Math.max(0, m.index - 12), m.index);
+        const joined = tail[1]!.trim() === 'and' ? BETWEEN_BEFORE.test(lead) : !FROM_BEFORE.test(lead);
+        const far = parseNumber(tail[2]!) * scale;
+        if (joined && far > value) {
+          low = value;
+          high = far;
+          value = (low + high) / 2;
+          isRange = true;
+          end = RANGE_TAIL.lastIndex;
+          FIGURE_RE.lastIndex = end;
+        }
+      }
     }
     const mult = m[GROUP.mult];
     const isProduct = mult !== undefined;
@@ -275,11 +302,11 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     }
     if (!Number.isFinite(value) || value <= 0) continue;
     const numStartAt = m.index + (m[GROUP.pre]?.length ?? 0);
-    const numEnd = isRange || hasExp ? m.index + m[0].length : numStartAt + num.length;
+    const numEnd = isRange || hasExp ? end : numStartAt + num.length;
     out.push({
       start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
+      end,
+      text: end === m.index + m[0].length ? m[0] : text.slice(m.index, end),
       value,
       low,
       high,

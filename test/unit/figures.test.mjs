@@ -227,6 +227,30 @@ test('the words between "active parameters" and the figure: a copula, a count, "
   assert.equal(starter().check("DeepSeek-V3's active parameter count is 47B.").findings[0]?.expected?.value, 37e9);
 });
 
+test('a range whose ends both carry a unit is one figure; "from 8B to 90B" stays two sizes', () => {
+  for (const [text, written] of [
+    ['Mixtral 8x7B has between 40B and 50B parameters.', '40B and 50B'],
+    ['Mixtral 8x7B has 40B to 50B parameters.', '40B to 50B'],
+    ['Mixtral 8x7B has 40B–50B parameters.', '40B–50B'],
+    ['Mixtral 8x7B has 40B~50B parameters.', '40B~50B'],
+    ['Mixtral 8x7B 参数量在 400 亿到 500 亿之间。', '400 亿到 500 亿'],
+    ['Mixtral 8x7B 参数量为 400 亿至 500 亿。', '400 亿至 500 亿'],
+  ]) {
+    const found = starter().check(text);
+    assert.deepEqual(found.claims.map((c) => [c.figure.text, c.figure.low, c.figure.high, c.verdict]), [[written, 40e9, 50e9, 'matches']], text);
+  }
+  // Out of range: one finding on the whole range, without a fix.
+  const [f, ...rest] = starter().check('Mixtral 8x7B has between 60B and 70B parameters.').findings;
+  assert.deepEqual(rest, []);
+  assert.equal(f.text, '60B and 70B');
+  assert.equal(f.fix, undefined);
+  // "and" without "between" joins two figures; units of different sizes are no range; a falling pair is none.
+  assert.equal(starter().check('Mixtral 8x7B has 40B and 50B parameters.').claims.length, 2);
+  assert.equal(starter().check('Mixtral 8x7B has 46.7B to 12.9T parameters.').claims.length, 2);
+  assert.equal(starter().check('Mixtral 8x7B has 50B to 40B parameters.').claims.length, 2);
+  assert.deepEqual(starter().check('Llama 3.1 ranges from 8B to 90B.').findings.map((x) => x.text), ['90B']);
+});
+
 test('a "+" between two figures is a sum, not a bound; "about" is no bound', () => {
   assert.equal(starter().check('DeepSeek-V3 has 36B + 1B active parameters.').claims[0]?.figure.atLeast, false);
   assert.equal(starter().check('DeepSeek-V3 has 36B+1B active parameters.').claims[0]?.figure.atLeast, false);
