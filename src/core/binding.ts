@@ -7,6 +7,9 @@ import type { ModelMention, Span } from './types';
 // "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
 const COORDINATED_MODIFIERS = /^\s*参数量?\s*(?:[、和及与,，]\s*\d[\d.]*\s*(?:万亿|千亿|百亿|亿|[BMT])?\s*[\u4e00-\u9fff]{1,6})+\s*的\s*$/u;
 
+/** "405B for Llama 3.1", "1T in Kimi K2", "the 46.7B of Mixtral 8x7B": a preposition ties a figure to the name after it. */
+const PREPOSITION_GAP = /^\s*(?:(?:parameters?|params?)\s+)?(?:(?:total|active)\s+)?(?:for|of|in)\s+(?:the\s+)?$/iu;
+
 /** What may stand between a figure and the model it qualifies when the figure comes first. */
 // "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.
 const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\s*)?(?:\(?(?:total|active|dense|sparse|MoE|open|open-weight|open-source)\)?[\s-]*)*(?:version\s+of\s+|variant\s+of\s+|model\s+|的\s*)?$/iu;
@@ -35,7 +38,10 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
   if (before && gapBefore !== undefined && BACKWARD_GAP.test(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
-  if (after && (FORWARD_GAP.test(text.slice(raw.end, after.start)) || COORDINATED_MODIFIERS.test(text.slice(raw.end, after.start)))) return after;
+  if (after) {
+    const gapAfter = text.slice(raw.end, after.start);
+    if (FORWARD_GAP.test(gapAfter) || COORDINATED_MODIFIERS.test(gapAfter) || PREPOSITION_GAP.test(gapAfter)) return after;
+  }
   if (!before || gapBefore === undefined) return undefined;
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
@@ -120,7 +126,7 @@ export const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|�
 // After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
 const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 
-export const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|和|及|与|以及)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
+export const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|vs\.?|versus|和|及|与|以及|对比)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
 const MAX_BACKWARD_GAP = 120;
 /** "X 提供 32B/110B 版本", "X comes in 7B and 70B versions": the versions a name offers, right after it, are its own. */
 const OFFERS = /^\s*(?:提供了?|推出了?|包括|包含|offers|provides|comes\s+in|is\s+available\s+in|ships\s+in)\s*$/iu;

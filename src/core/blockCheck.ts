@@ -4,6 +4,7 @@ import { canCarryFigures } from './binding';
 import { isCompound, type CompoundName } from './compoundNames';
 import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
+import { spellsModelName } from './nameSizes';
 import type { NameMatcher } from './names';
 import { countHeadingMentions, headingMentionIndex, sameHeadingMentionIndex, sameKey } from './headingIndex';
 import { extractBlockProse, type Prose } from './prose';
@@ -182,6 +183,8 @@ export function judgeBlock(
     const figure = a.figure;
     const model = models.get(named.modelId);
     if (!model) continue;
+    // "Mixtral comes in 8x7B and 8x22B": a product a model's name spells names that model; it counts nothing.
+    if (a.raw.isProduct && !figure.explicitParameters && spellsModelName(a.raw.text, models)) continue;
     const at = countStartingBefore(blockMentions, named.start);
     const atShort = shortNames.length ? countStartingBefore(shortNames, named.start) : 0;
     let mention: number | undefined;

@@ -92,6 +92,11 @@ const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactive|\bactivated|\bacti
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
 const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 
+// A part of a whole the sentence states next: "37B of its 671B", "32B out of Kimi K2's 1T", and that whole.
+const PART_OF_WHOLE_AFTER = /^\s*(?:(?:parameters?|params?)\s+)?(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?\d[\d.,]*\s?(?:[TBMtbm](?![A-Za-z])|trillion|billion|million|万亿|亿)/iu;
+const WHOLE_BEFORE = atEnd(/\bof\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?$/iu);
+const ACTIVE_LATER = /^[^.;!?。；！？]{0,80}?\b(?:active|activated|used\s+(?:for|per|on)|per\s+token)\b/iu;
+
 // Parameters said to be active or total after the figure (see readFigureContext for examples).
 const PARAMETERS_ACTIVE_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu;
 const PARAMETERS_ACTIVE_IN_CLAUSE = /^[\s-]*参数[^，。,;；.\d]{0,16}?(?:活跃|激活)/u;
@@ -198,9 +203,16 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && endsWith(DATA_BEFORE, before)) return undefined;
   const explicitParameters = explicitAfter || endsWith(PARAMETER_NOUN_BEFORE, before);
   let statedKind: FigureKind | undefined;
-  // "37 billion parameters are used for each token" is an active count, as "37B active" is.
-  // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
-  if (ACTIVE_AFTER.test(after) || endsWith(ACTIVE_BEFORE, before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
+  // "37B of its 671B parameters", "32B of Kimi K2's 1T parameters are active": the part is active (or no size of the
+  // model at all: "13B of its 70B are embeddings"), the whole it is part of is the total.
+  if (PART_OF_WHOLE_AFTER.test(after)) {
+    if (!ACTIVE_LATER.test(after) && !endsWith(ACTIVE_BEFORE, before)) return undefined;
+    statedKind = 'active';
+  } else if (endsWith(WHOLE_BEFORE, before)) {
+    statedKind = 'total';
+    // "37 billion parameters are used for each token" is an active count, as "37B active" is.
+    // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
+  } else if (ACTIVE_AFTER.test(after) || endsWith(ACTIVE_BEFORE, before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
     statedKind = 'active';
   } else if (WITH_EXPERTS_AFTER.test(after)) {
     // "a 17 billion parameter model with 16 experts": an MoE described by the parameters each token uses.

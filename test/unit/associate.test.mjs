@@ -186,3 +186,44 @@ test('a compound name ("Llama 3.1/3.2") carries no figures, whether in the same 
   // A plain name still heads its section from the block above.
   assert.deepEqual(bundledClaims(`### Meta Llama 3.1\n\n${item.replace('11B/90B', '8B')}`).length > 0, true);
 });
+
+test('a preposition ties a figure to the name after it: "405B for Llama 3.1", "1T in Kimi K2", "the 46.7B of Mixtral 8x7B"', () => {
+  assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, compared with 405B for Llama 3.1.'), [
+    ['deepseek-v3', '671B', 'matches'],
+    ['llama-3.1', '405B', 'matches'],
+  ]);
+  assert.deepEqual(claims('DeepSeek-V3 is over ten times the 46.7B of Mixtral 8x7B.'), [['mixtral-8x7b', '46.7B', 'matches']]);
+  assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, against 2T in Kimi K2.'), [
+    ['deepseek-v3', '671B', 'matches'],
+    ['kimi-k2', '2T', 'contradicted-figure'],
+  ]);
+});
+
+test('sizes compared after a sized name are the family\'s: "Llama 3.1 8B vs 70B"', () => {
+  assert.deepEqual(
+    bundled().check('Llama 3.1 8B vs 90B: the 90B model is far stronger.').findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text]),
+    [
+      ['llama-3.1', '90B'],
+      ['llama-3.1', '90B'],
+    ],
+  );
+  assert.deepEqual(
+    bundled().check('Llama 3.1 8B vs 70B: the 70B model is far stronger.').findings.filter((f) => f.severity === 'warning'),
+    [],
+  );
+});
+
+test('a part of a whole: "37B of its 671B parameters", "32B of Kimi K2\'s 1T parameters are active"', () => {
+  const kinds = (text) => starter().check(text).claims.map((c) => [c.mention.modelId, c.figure.text, c.figure.statedKind ?? null, c.verdict]);
+  assert.deepEqual(kinds('DeepSeek-V3 activates 37B of its 671B parameters for each token.'), [
+    ['deepseek-v3', '37B', 'active', 'matches'],
+    ['deepseek-v3', '671B', 'total', 'matches'],
+  ]);
+  assert.deepEqual(kinds("Only 32B of Kimi K2's 1T parameters are active per token."), [
+    ['kimi-k2', '32B', 'active', 'matches'],
+    ['kimi-k2', '1T', 'total', 'matches'],
+  ]);
+  // A part that is not said to be active is no size of the model; the whole still is.
+  assert.deepEqual(kinds('DeepSeek-V3: 13B of its 671B parameters are embeddings.'), [['deepseek-v3', '671B', 'total', 'matches']]);
+  assert.deepEqual(kinds('DeepSeek-V3 activates 47B of its 671B parameters for each token.').map((c) => c[3]), ['contradicted-figure', 'matches']);
+});

@@ -285,3 +285,12 @@ test('"the 8x22B model" after a model named "… 8x22B" refers to that model (bu
   const r = bundled().check('Llama 3 comes in 8B and 70B. Mistral released Mixtral 8x7B and Mixtral 8x22B. The 8x22B model is sparse.');
   assert.deepEqual(r.findings, []);
 });
+
+test('a product a model\'s name spells names the model ("comes in 8x7B and 8x22B"); one no name spells, or with "parameters", is a count', () => {
+  const bundledWarnings = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+  assert.deepEqual(bundledWarnings("Mistral's Mixtral comes in 8x7B and 8x22B."), []);
+  assert.deepEqual(bundledWarnings('In Mixtral 8x7B, the 8x7B refers to eight experts.'), []);
+  assert.deepEqual(bundledWarnings('Mixtral (8x7B) has 46.7B parameters.'), []);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B has 8x7B parameters.'), [['mixtral-8x7b', '8x7B', 'contradicted-figure']]);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B is an 8x9B model.'), [['mixtral-8x7b', '8x9B', 'contradicted-figure']]);
+});
