@@ -60,13 +60,19 @@ function endsWith(atEndRe: RegExp, text: string): boolean {
 
 /** What follows a figure and makes it something other than a parameter count. */
 const NOT_PARAMETERS_AFTER =
-  /^[\s-]*(?:\(|\)|（|）)?[\s]*(?:tokens?|令牌|训练(?:数据|语料|token)|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:(?:H100|H800|H20|A100|V100|TPU)[\s-]*)?(?:GPU|TPU)?[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*token|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
+  /^[\s-]*(?:\(|\)|（|）)?[\s]*(?:tokens?|令牌|训练(?:数据|语料|token)|words?|characters?|chars|bytes|TB|GB|MB|FLOPs?|flops|GPUs?|(?:(?:H100|H800|H20|A100|V100|TPU)[\s-]*)?(?:GPU|TPU)?[\s-]*hours?|hours?|hrs?|users?|people|downloads?|stars|times\b|installs?|customers|developers|images?|examples?|samples?|documents?|docs|pages|lines|queries|requests|sequences|steps|dollars?|USD|euros?|yuan|RMB|美元|元|人民币|日元|欧元|小时|用户|次|条|张|字|词|个\s*(?:token|词元|令牌)|词元|token|tokens|代码|数据|语料|文本|汉字|context|上下文|vocab|年|months?|years?|days?|miles?|km|km²|people|subscribers|visits|views|revenue|valuation|market|in\s+(?:funding|revenue|sales)|funding|deal|investment|training\s+tokens|of\s+(?:tokens|text|data|code|training|compute|funding|revenue|investment|dollars|users))/iu;
 
 // "名为 8x7B", "called 70B": a figure introduced as a name is not a count.
 const NOT_PARAMETERS_BEFORE =
-  atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
+  atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b|\bper|\bevery|\bdownloaded|\bsaw|\bseen|\bprocessed|\bingested|每)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
+// "14.8T 高质量语料", "15T during pre-training", "15 万亿个高质量词元": data the sentence counts, a few words on.
+const DATA_AFTER = /^\s*(?:[\u4e00-\u9fff]{1,6}?(?:语料|词元|令牌|数据|token)|(?:tokens?\s+)?(?:during|in|for|of)\s+(?:its\s+|the\s+)?(?:pre-?)?training\b)/iu;
+// "a 417M SigLIP vision encoder", "a 400M MoonViT encoder": a component's size, not the model's.
+const COMPONENT_AFTER = /^[\s-]+(?:(?:parameters?|params?)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?(?:vision\s+|image\s+|audio\s+|text\s+)?(?:encoder|decoder|tower|projector|adapter|tokenizer|router|module|draft\s+model)s?\b/iu;
+// "The MTP module adds 14B", "each of Mixtral's experts has about 5.6B": the size of a part the words before name.
+const COMPONENT_BEFORE = atEnd(/\b(?:module|encoder|decoder|adapter|projector|tower|experts?|heads?|layers?|embeddings?)\s+(?:adds?|has|have|holds?|contains?|is|are|with|of)\s*(?:about|roughly|around|approximately|~|only|just)?\s*$/iu);
 const PER_PART_AFTER = /^[\s-]*(?:trainable|learnable|additional|extra|adapter|LoRA)\s+(?:parameters?|params?)|^[\s-]*(?:个)?可训练参数|^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
 const PER_PART_BEFORE = atEnd(/(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu);
 
@@ -197,6 +203,8 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && QUALIFIED_NOT_PARAMETERS.test(after)) return undefined;
   // "8 models with 7B parameters each", "每个模型有 7B 个参数", "14B of the MTP module weights": a part's size, not the model's.
   if (PER_PART_AFTER.test(after) || endsWith(PER_PART_BEFORE, before)) return undefined;
+  if (!explicitAfter && DATA_AFTER.test(after)) return undefined;
+  if (COMPONENT_AFTER.test(after) || endsWith(COMPONENT_BEFORE, before)) return undefined;
   // "pre-train DeepSeek-V3 on 14.8T": a training verb with its object, then "on", introduces data.
   if (!explicitAfter && endsWith(TRAINED_ON_BEFORE, before)) return undefined;
   if (endsWith(NOT_PARAMETERS_BEFORE, before)) return undefined;

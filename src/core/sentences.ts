@@ -170,6 +170,8 @@ export function readSentences(
   // How many of the unit's first mentions name one model; worked out when a figure first asks.
   let oneModelRun: number | undefined;
   let colonTopics: Map<number, ModelMention | undefined> | undefined;
+  // Whether the sentence says "respectively"; read when a list first asks, once per sentence.
+  let respectively: boolean | undefined;
   for (let gi = 0; gi < groups.length; gi++) {
     const group = groups[gi]!;
     if (group.length === 0) continue;
@@ -194,6 +196,7 @@ export function readSentences(
         if (size) sizedUsable.push({ at: i, value: Number(size.num) * size.scale, mention: m });
       }
       unknownNames = undefined;
+      respectively = undefined;
     }
     // "37 billion parameters are used ... as opposed to all 671 billion": a figure in the unit of an earlier
     // parameter count in the same sentence shares its elided noun.
@@ -203,6 +206,24 @@ export function readSentences(
       if (g.explicit && g.raw.scale > 1 && !countedScales.includes(g.raw.scale)) countedScales.push(g.raw.scale);
     }
     const lastRaw = group[group.length - 1]!.raw;
+    // "DeepSeek-V3 and Llama 3.1 405B have 671B and 405B parameters respectively", "X 和 Y 的参数量分别为 A 和 B": as many
+    // names before the list as it has figures, each figure the name in the same place.
+    if (group.length > 1 && (respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end)))) {
+      const before = countEndingBy(usable, first.raw.start);
+      if (before >= group.length) {
+        const names = usable.slice(before - group.length, before);
+        let distinct = true;
+        for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId;
+        if (distinct) {
+          for (let k = 0; k < group.length; k++) {
+            const g = group[k]!;
+            const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
+            out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention: names[k]!, distanced: isDistanced(masked, g.raw, sentence, unitMentions), sentence });
+          }
+          continue;
+        }
+      }
+    }
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
     if (picked === null) {
       // "Llama-3 8B和70B": the siblings of a sized name are sizes of its family.
@@ -322,6 +343,7 @@ export function readSentences(
   if (familyOf) readSizedNames(masked, sentences, unitMentions, out, familyOf);
 }
 
+const RESPECTIVELY = /\brespectively\b|分别/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;
 

@@ -294,3 +294,33 @@ test('a product a model\'s name spells names the model ("comes in 8x7B and 8x22B
   assert.deepEqual(bundledWarnings('Mixtral 8x7B has 8x7B parameters.'), [['mixtral-8x7b', '8x7B', 'contradicted-figure']]);
   assert.deepEqual(bundledWarnings('Mixtral 8x7B is an 8x9B model.'), [['mixtral-8x7b', '8x9B', 'contradicted-figure']]);
 });
+
+test('"respectively" and "分别" pair a list of figures with the names before it, in order', () => {
+  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+  assert.deepEqual(w('DeepSeek-V3 and Llama 3.1 405B have 671B and 405B parameters respectively.'), []);
+  assert.deepEqual(w('Llama 3.1 405B 和 DeepSeek-V3 的参数量分别为 4050 亿和 6710 亿。'), []);
+  assert.deepEqual(w('DeepSeek-V3 and Llama 3.1 405B have 405B and 671B parameters respectively.'), [
+    ['deepseek-v3', '405B', 'contradicted-figure'],
+    ['llama-3.1-405b', '671B', 'contradicted-figure'],
+  ]);
+  assert.deepEqual(w('GPT-3 and Kimi K2 have 175B and 2T parameters, respectively.'), [['kimi-k2', '2T', 'contradicted-figure']]);
+});
+
+test('figures that count data, uses or a component are no sizes of the model', () => {
+  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+  for (const text of [
+    'Llama 3.1 405B has been downloaded 350M times.',
+    'Kimi K2 offers 128K context at $0.60 per 1M.',
+    'DeepSeek-V3 使用 14.8T 高质量语料训练。',
+    'Llama 3.1 405B 使用了超过 15 万亿个词元进行预训练。',
+    'Llama 3.1 405B saw 15T during pre-training.',
+    'Gemma 3 27B uses a 417M SigLIP vision encoder.',
+    "DeepSeek-V3's MTP module adds 14B parameters.",
+    "Each of Mixtral 8x7B's experts has about 5.6B parameters.",
+  ]) {
+    assert.deepEqual(w(text), [], text);
+  }
+  // With "parameters" and nothing that counts something else, a figure is still the model's size.
+  assert.deepEqual(w('Mixtral 8x7B has 56B parameters in total.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
+  assert.deepEqual(w('Llama 3.1 405B has 500B parameters for training.'), [['llama-3.1-405b', '500B', 'contradicted-figure']]);
+});
