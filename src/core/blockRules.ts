@@ -152,7 +152,7 @@ function claimsByMention(judged: JudgedClaim[]): Map<number, number[]> {
  * first ("Code Llama ... 7B, 13B, 34B and 70B" dates that size's own release), then the names. Read once per scope
  * and from the claims of the scope's own mentions, so a long clause of dated releases is not read once per date.
  */
-function scopeCandidates(mentions: ModelMention[], scope: Span, sentence: Span, judged: JudgedClaim[], byMention: Map<number, number[]>, facts: RuleFacts): DatedCandidate[] {
+function scopeCandidates(masked: string, mentions: ModelMention[], scope: Span, sentence: Span, judged: JudgedClaim[], byMention: Map<number, number[]>, facts: RuleFacts): DatedCandidate[] {
   const out: DatedCandidate[] = [];
   const seen = new Set<string>();
   const add = (span: Span, text: string, model: ModelFact): void => {
@@ -178,16 +178,20 @@ function scopeCandidates(mentions: ModelMention[], scope: Span, sentence: Span, 
   }
   for (const m of named) {
     const model = facts.models.get(m.modelId);
-    if (model && !m.sizedName) add(m, m.text, model);
+    // "… released Llama 3 in April 2024 and Llama 3.1 405B three months later": a name dated relative to the date is not dated by it.
+    if (model && !m.sizedName && !RELATIVE_TIME_AFTER.test(masked.slice(m.end, Math.min(scope.end, m.end + 40)))) add(m, m.text, model);
   }
   return out;
 }
+
+const RELATIVE_TIME_AFTER =
+  /^[\s,，]*(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|some|\d+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+)?(?:later|afterwards?|after(?:\s+that|wards)?|earlier|before(?:hand)?)\b|(?:[一二三四五六七八九十几两数\d]+\s*(?:个月|个季度|周|年|天))?(?:之后|以后|随后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,1}(?:端|台|面))|soon\s+after|shortly\s+after)/iu;
 
 function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], byMention: () => Map<number, number[]>, facts: RuleFacts, out: BlockHit[]): void {
   // Dates of one clause share its scope: its models are read once.
   let last: { start: number; end: number; candidates: DatedCandidate[] } | undefined;
   for (const { date, scope } of datedReleases(masked, sentence)) {
-    if (!last || last.start !== scope.start || last.end !== scope.end) last = { start: scope.start, end: scope.end, candidates: scopeCandidates(mentions, scope, sentence, judged, byMention(), facts) };
+    if (!last || last.start !== scope.start || last.end !== scope.end) last = { start: scope.start, end: scope.end, candidates: scopeCandidates(masked, mentions, scope, sentence, judged, byMention(), facts) };
     for (const { span, text, model } of last.candidates) {
       const how = compareRelease(date, model.released!);
       if (!how) continue;

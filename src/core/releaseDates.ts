@@ -20,9 +20,10 @@ const ZH_DATE = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月)?/gu;
 /** Words that date a release; a date near one of them says when the model came out. */
 const RELEASE_VERB = /\b(?:released|launched|announced|introduced|unveiled|open[- ]sourced|debuted|rolled out)\b|发布|推出|开源|问世|亮相/giu;
 /** A date that bounds, plans or compares rather than states a release ("before 2024", "预计 2025 年"). */
-const NOT_A_RELEASE_DATE = /\b(?:before|after|by|until|since|prior to|expected|planned|plans?|will|would|could|may|might|later|earlier|than|not|n't|as of)\b|之前|之后|以前|以后|以来|之后|预计|计划|将于|将在|将|直到|截至|未|没有/iu;
+const NOT_A_RELEASE_DATE = /\b(?:before|after|by|until|since|prior to|expected|planned|plans?|will|would|could|may|might|later|earlier|than|not|n't|as of)\b|之前|之后|以前|以后|以来|之后|个?月后|年后|周后|天后|随后|预计|计划|将于|将在|将|直到|截至|未|没有/iu;
 /** Between a date and its verb: nothing that ends a clause. */
-const CLAUSE_END = /[。.;；!?！？:：]/u;
+// A dot inside a version ("Llama 3.1") ends nothing: only one before a blank or the gap's end does.
+const CLAUSE_END = /[。;；!?！？:：]|\.(?!\S)/u;
 const CLAUSE_BOUNDARY = /[，,;；:：。.!?！？]/gu;
 const NEAR = 30;
 /** Months a stated date may precede the recorded release (an announcement before the weights). */

@@ -97,3 +97,12 @@ test('a session agrees with a fresh check while a near-miss name\'s model is typ
     assert.deepEqual(plain(session.check(text)), plain(checker.check(text)), text);
   }
 });
+
+test('a release dated relative to the stated date is not dated by it; a version dot ends no clause', () => {
+  const w = (text) => bundled().check(text).findings.filter((f) => f.ruleId === 'release-date').map((f) => f.text);
+  assert.deepEqual(w('Meta released Llama 3 in April 2024 and Llama 3.1 405B three months later.'), []);
+  assert.deepEqual(w('Meta 于 2024 年 4 月发布 Llama 3，三个月后发布 Llama 3.1 405B。'), []);
+  // "Llama 3.1" between the verb and the date: its dot is part of the name, and the date is read.
+  assert.deepEqual(w('Meta released Llama 3.1 405B in April 2023.'), ['Llama 3.1 405B']);
+  assert.deepEqual(w('Meta released Llama 3 in April 2024 and Llama 3.1 405B in April 2023.'), ['Llama 3.1 405B']);
+});
