@@ -115,7 +115,7 @@ interface TrieNode {
  * Atoms in different groups never match at the same position, so the order within a group is the
  * only order that matters.
  */
-function firstAtomsPattern(atoms: Iterable<string>): string {
+function firstAtomsPattern(atoms: Iterable<string>, cut: ReadonlySet<string> = new Set()): string {
   const groups = new Map<number, string[]>();
   for (const atom of [...atoms].sort((a, b) => b.length - a.length)) {
     const key = foldCode(atom.charCodeAt(0));
@@ -123,9 +123,36 @@ function firstAtomsPattern(atoms: Iterable<string>): string {
     if (group) group.push(atom);
     else groups.set(key, [atom]);
   }
-  // A letter atom is a whole letter run of its alias: in text it never runs on into another letter.
-  const rest = (atom: string): string => literalPattern(atom.slice(1)) + (/^[a-z]+$/.test(atom) ? '(?![A-Za-z])' : '');
+  // A letter atom is a whole letter run of its alias: in text it never runs on into another letter
+  // (a prefix cut from a longer atom may).
+  const rest = (atom: string): string => literalPattern(atom.slice(1)) + (/^[a-z]+$/.test(atom) && !cut.has(atom) ? '(?![A-Za-z])' : '');
   return [...groups.values()].map((group) => literalPattern(group[0]!.charAt(0)) + (group.length === 1 ? rest(group[0]!) : `(?:${group.map(rest).join('|')})`)).join('|');
+}
+
+/**
+ * Prefilter patterns longer than this are made coarser: V8 throws "Regular expression too large" on the
+ * first run of one of some 500 K characters (100,000 short aliases), or with one atom of 35,000 letters.
+ */
+const PREFILTER_BUDGET = 200_000;
+
+/**
+ * The prefilter's lookahead: the first atoms cut to 64 characters or, when that pattern is still over the
+ * budget, to 8 or 3, and at last a class of their first characters. A coarser prefilter only lets the walk
+ * try more positions; the walk accepts nothing the full one refuses, so the names found are the same.
+ */
+function prefilterPattern(atoms: string[]): string {
+  for (const n of [64, 8, 3]) {
+    const prefixes = new Set<string>();
+    const cut = new Set<string>();
+    for (const atom of atoms) {
+      const prefix = atom.slice(0, n);
+      prefixes.add(prefix);
+      if (prefix !== atom) cut.add(prefix);
+    }
+    const pattern = firstAtomsPattern(prefixes, cut);
+    if (pattern.length <= PREFILTER_BUDGET) return pattern;
+  }
+  return `[${[...new Set(atoms.map((a) => a.charAt(0)))].join('').replace(/[\\\]^[-]/g, '\\$&')}]`;
 }
 
 /** One edge of the compiled trie: an atom to consume, then the node it leads to. */
@@ -247,7 +274,7 @@ export class NameMatcher {
     this.root = compileBranch(root);
     // No leading class of first characters: with the alternation grouped by them it only cost time (measured).
     // The atoms are a lookahead, so the match is empty and `test` leaves its start in lastIndex: no match array per candidate.
-    this.starts = new RegExp(`${LEFT_BOUNDARY}(?=${firstAtomsPattern([...root.children.keys()])})`, 'gi');
+    this.starts = new RegExp(`${LEFT_BOUNDARY}(?=${prefilterPattern([...root.children.keys()])})`, 'gi');
   }
 
   /** Finds model mentions in text[from, to). */
