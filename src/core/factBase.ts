@@ -7,6 +7,8 @@ import type { Architecture, FactBase, FactFigure, FactProblem, FigureKind, Figur
 export const SCHEMA_VERSION = 1;
 /** Larger fact files are refused before parsing: a fact base is text a person reads. */
 export const MAX_FACT_FILE_CHARS = 5_000_000;
+/** Longer names and aliases are refused: no model is called that, and the name matcher's regex has a size limit. */
+export const MAX_NAME_CHARS = 200;
 
 const KINDS: FigureKind[] = ['total', 'active'];
 const STATUSES: FigureStatus[] = ['official', 'derived', 'estimate', 'rumor', 'superseded'];
@@ -122,7 +124,7 @@ function readFigure(r: YamlReader, node: Node | null, modelName: string): FactFi
   if (!f) return undefined;
   const valueNode = f.get('value');
   const value = parseFigureValue(scalarValue(valueNode));
-  if (value === undefined) r.at(valueNode ?? node, `${modelName}: figure value must be a number or a number with K/M/B/T (e.g. 1.5T), got ${JSON.stringify(scalarValue(valueNode) ?? null)}`);
+  if (value === undefined) r.at(valueNode ?? node, `${modelName}: figure value must be a finite number above 0, or one with K/M/B/T (e.g. 1.5T), got ${JSON.stringify(scalarValue(valueNode) ?? null).slice(0, 40)}`);
   const kind = r.string(f.get('kind'), `${modelName}: figure kind`, true, node) as FigureKind | undefined;
   if (kind !== undefined && !KINDS.includes(kind)) r.at(f.get('kind'), `${modelName}: figure kind must be one of ${KINDS.join(', ')}`);
   const status = r.string(f.get('status'), `${modelName}: figure status`, true, node) as FigureStatus | undefined;
@@ -160,23 +162,38 @@ function readRelease(r: YamlReader, node: Node | null, modelName: string): Relea
   return release;
 }
 
+/** A name, alias or vendor: a string with something in it, of at most MAX_NAME_CHARS characters (reported at the node). */
+function readName(r: YamlReader, node: Node | null | undefined, what: string, owner?: Node | null): string | undefined {
+  const s = r.string(node, what, true, owner);
+  if (s === undefined) return undefined;
+  if (s.trim() === '') {
+    r.at(node, `${what} must not be empty`);
+    return undefined;
+  }
+  if (s.length > MAX_NAME_CHARS) {
+    r.at(node, `${what} is ${s.length} characters long; the limit is ${MAX_NAME_CHARS}`);
+    return undefined;
+  }
+  return s;
+}
+
 function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
   const f = r.fields(node, MODEL_KEYS, 'a model');
   if (!f) return undefined;
   const id = r.string(f.get('id'), 'model id', true, node);
   if (id !== undefined && !ID_RE.test(id)) r.at(f.get('id'), `model id "${id}" must be lowercase letters, digits and . + _ -`);
-  const name = r.string(f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '), true, node);
+  const name = readName(r, f.get('name'), `model ${id ?? ''} name`.replace('  ', ' '), node);
   const label = name ?? id ?? 'model';
   const aliases: string[] = [];
   const aliasNode = f.get('aliases');
   if (aliasNode !== undefined && aliasNode !== null) {
     if (!isSeq(aliasNode)) r.at(aliasNode, `${label}: aliases must be a list of strings`);
     else for (const item of aliasNode.items) {
-      const a = r.string(item as Node, `${label}: alias`);
+      const a = readName(r, item as Node, `${label}: alias`);
       if (a !== undefined) aliases.push(a);
     }
   }
-  const vendor = r.string(f.get('vendor'), `${label}: vendor`, true, node);
+  const vendor = readName(r, f.get('vendor'), `${label}: vendor`, node);
   const family = r.string(f.get('family'), 'family', false);
   const releasedNode = f.get('released');
   const released = releasedNode !== undefined && releasedNode !== null ? readRelease(r, releasedNode, label) : undefined;

@@ -366,7 +366,9 @@ export function parseFigureValue(value: unknown): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([KMBT])?\s*$/i.exec(value);
   if (!m) return undefined;
   const scale = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1;
-  return Number(m[1]) * scale;
+  // The same bounds as a plain number: "0B" and 400 nines with a T (Infinity) are no figures either.
+  const n = Number(m[1]) * scale;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /** Writes a value the way the fact base's labels do: "1.5T", "46.7B", "124M". */
