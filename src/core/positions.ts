@@ -1,5 +1,4 @@
 // Converts UTF-16 offsets to 1-based lines and columns, the way editors and the CLI report them.
-import { lineStarts } from './prose';
 
 export interface LineColumn {
   line: number;
@@ -18,9 +17,22 @@ export function lineIndexOf(starts: number[], offset: number): number {
   return lo;
 }
 
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * Where each line starts, a line ending at CRLF, LF or a lone CR: editors and SARIF viewers count a
+ * lone CR as a line break too (the checker's own block reading needs only LF; markdown-it treats CR alike).
+ */
+export function lineBreakStarts(text: string): number[] {
+  const starts = [0];
+  LINE_BREAK.lastIndex = 0;
+  while (LINE_BREAK.exec(text) !== null) starts.push(LINE_BREAK.lastIndex);
+  return starts;
+}
+
 /** Maps offsets of one text to 1-based line and UTF-16 column. */
 export function createPositionMap(text: string): (offset: number) => LineColumn {
-  const starts = lineStarts(text);
+  const starts = lineBreakStarts(text);
   return (offset) => {
     const line = lineIndexOf(starts, offset);
     return { line: line + 1, column: offset - (starts[line] as number) + 1 };
@@ -29,7 +41,7 @@ export function createPositionMap(text: string): (offset: number) => LineColumn 
 
 /** Maps a 1-based line and column back to an offset. */
 export function offsetAt(text: string, line: number, column: number): number {
-  const starts = lineStarts(text);
+  const starts = lineBreakStarts(text);
   const start = starts[Math.min(Math.max(line - 1, 0), starts.length - 1)] as number;
   return Math.min(start + column - 1, text.length);
 }
