@@ -42,9 +42,10 @@ export class FactSources {
 
   /** Reads and validates a fact file; problems are collected, never thrown. */
   readFactFile(file: string): FactBase | undefined {
-    let text: string;
+    let text: Buffer;
     try {
-      text = readRegularFile(file).toString('utf8');
+      // Bytes: the reader decodes them strictly and names the first that is no UTF-8.
+      text = readRegularFile(file);
     } catch (e) {
       this.problems.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read fact file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
       return undefined;
@@ -75,9 +76,9 @@ export class FactSources {
     let config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
     let ok = true;
     if (configFile) {
-      let text: string | undefined;
+      let text: Buffer | undefined;
       try {
-        text = readRegularFile(configFile).toString('utf8');
+        text = readRegularFile(configFile);
       } catch (e) {
         this.problems.push({ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
         ok = false;

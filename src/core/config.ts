@@ -32,10 +32,14 @@ function stringList(r: YamlReader, node: Node | null | undefined, what: string):
   return out;
 }
 
-/** Parses a config file; an empty file is a valid, empty config. */
-export function parseProjectConfig(file: string, text: string): ParsedConfig {
+/**
+ * Parses a config file, given as text or as its bytes (then decoded strictly as UTF-8); an empty file is
+ * a valid, empty config. The size limit is the fact files' (a 26 MB config ran out of memory).
+ */
+export function parseProjectConfig(file: string, input: string | Uint8Array): ParsedConfig {
   const config: ProjectConfig = { facts: [], rules: {}, ignore: [] };
-  const r = new YamlReader(file, text);
+  const r = new YamlReader(file, input, CONFIG_FILE_NAME);
+  if (!r.readable()) return { config, problems: r.problems };
   const root = r.parse();
   if (root === undefined || root === null) return { config, problems: r.problems };
   const top = r.fields(root, ['facts', 'rules', 'ignore'], CONFIG_FILE_NAME);

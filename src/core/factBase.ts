@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type YAMLMap } from 'yaml';
 import { labelOf, parseFigureValue } from './figures';
 import { normalizeName } from './names';
+import { decodeUtf8 } from './utf8';
 import type { Architecture, FactBase, FactFigure, FactProblem, FigureKind, FigureStatus, ModelFact, Release, ReleaseKind } from './types';
 
 export const SCHEMA_VERSION = 1;
@@ -28,12 +29,53 @@ export interface ParsedFactBase {
   problems: FactProblem[];
 }
 
+const LONE_CR = /\r(?!\n)/g;
+
 /** Reads YAML as plain data with positions; problems come back instead of exceptions. */
 export class YamlReader {
   readonly problems: FactProblem[] = [];
   private readonly lines = new LineCounter();
+  /** The text as parsed: a BOM dropped (editors put column 1 after it), a lone CR made LF. */
+  private readonly text: string;
+  /** False when the bytes were no UTF-8 (reported): nothing is parsed. */
+  private readonly decoded: boolean;
 
-  constructor(readonly file: string, private readonly text: string) {}
+  /**
+   * `input` is text, or bytes decoded strictly as UTF-8; `what` names the file in messages ("a fact
+   * file"). YAML 1.2 counts a lone CR as a line break, the yaml library does not: it becomes LF, one
+   * character for one, so offsets stay put and lines are counted as an editor counts them.
+   */
+  constructor(readonly file: string, input: string | Uint8Array, private readonly what: string) {
+    let text = '';
+    this.decoded = true;
+    if (typeof input === 'string') text = input;
+    else {
+      const result = decodeUtf8(input);
+      if ('text' in result) text = result.text;
+      else {
+        this.decoded = false;
+        const { line, column } = result.invalidAt;
+        this.problems.push({ file, line, column, endLine: line, endColumn: column + 1, message: `${what} is not valid UTF-8 (the first bad byte is here)`, severity: 'error' });
+      }
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.text = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  }
+
+  /** Refuses a file that is no UTF-8, too large or binary before parsing; true when it may be parsed. */
+  readable(): boolean {
+    if (!this.decoded) return false;
+    if (this.text.length > MAX_FACT_FILE_CHARS) {
+      this.report(0, 1, `${this.what} is too large (${this.text.length} characters; the limit is ${MAX_FACT_FILE_CHARS})`);
+      return false;
+    }
+    const nul = this.text.indexOf('\u0000');
+    if (nul >= 0) {
+      this.report(nul, nul + 1, `${this.what} contains a NUL character (binary data?)`);
+      return false;
+    }
+    return true;
+  }
 
   parse(): Node | undefined | null {
     const doc = parseDocument(this.text, {
@@ -44,8 +86,10 @@ export class YamlReader {
       merge: false,
       customTags: [],
       resolveKnownTags: false,
+      // Its warnings (a collection as a key) went to stderr unpositioned; fields() reports such a key where it is.
+      logLevel: 'error',
     });
-    for (const e of doc.errors) this.report(e.pos[0], e.pos[1], e.message.split('\n')[0] as string);
+    for (const e of doc.errors) this.report(e.pos[0], e.pos[1], e.code === 'MULTIPLE_DOCS' ? `a ${this.what} holds one YAML document` : (e.message.split('\n')[0] as string));
     if (doc.errors.length) return undefined;
     for (const w of doc.warnings) this.report(w.pos[0], w.pos[1], w.message.split('\n')[0] as string);
     try {
@@ -225,17 +269,10 @@ function readModel(r: YamlReader, node: Node | null): ModelFact | undefined {
   return model;
 }
 
-/** Parses and validates one fact file. */
-export function parseFactBase(file: string, text: string): ParsedFactBase {
-  const r = new YamlReader(file, text);
-  if (text.length > MAX_FACT_FILE_CHARS) {
-    r.report(0, 1, `fact file is too large (${text.length} characters; the limit is ${MAX_FACT_FILE_CHARS})`);
-    return { base: undefined, problems: r.problems };
-  }
-  if (text.includes('\u0000')) {
-    r.report(text.indexOf('\u0000'), text.indexOf('\u0000') + 1, 'fact file contains a NUL character (binary data?)');
-    return { base: undefined, problems: r.problems };
-  }
+/** Parses and validates one fact file, given as text or as its bytes (then decoded strictly as UTF-8). */
+export function parseFactBase(file: string, input: string | Uint8Array): ParsedFactBase {
+  const r = new YamlReader(file, input, 'fact file');
+  if (!r.readable()) return { base: undefined, problems: r.problems };
   const root = r.parse();
   if (root === undefined) return { base: undefined, problems: r.problems };
   const top = r.fields(root, TOP_KEYS, 'the fact base');

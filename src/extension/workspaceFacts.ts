@@ -37,11 +37,12 @@ function resolveAgainst(base: vscode.Uri | undefined, p: string): vscode.Uri | u
   return base ? vscode.Uri.joinPath(base, p) : undefined;
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
+/** A file's bytes: the YAML readers decode them strictly, as the CLI's do, and name the first that is no UTF-8. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
     // A device or a pipe is not read: /dev/zero would never end, a FIFO nobody writes to never start.
     if (((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) === 0) return undefined;
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return await vscode.workspace.fs.readFile(uri);
   } catch {
     return undefined;
   }
@@ -158,11 +159,11 @@ export class WorkspaceFacts implements vscode.Disposable {
     if (folder) {
       const candidate = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
       this.watched.add(candidate.toString());
-      const text = await readText(candidate);
-      if (text !== undefined) {
+      const bytes = await readBytes(candidate);
+      if (bytes !== undefined) {
         configUri = candidate;
-        configText = text;
-        const parsed = factFileReaders().parseProjectConfig(candidate.toString(), text);
+        configText = new TextDecoder('utf-8').decode(bytes);
+        const parsed = factFileReaders().parseProjectConfig(candidate.toString(), bytes);
         problems.push(...parsed.problems);
         if (parsed.problems.some((p) => p.severity === 'error')) degraded = true;
         else config = parsed.config;
@@ -181,15 +182,15 @@ export class WorkspaceFacts implements vscode.Disposable {
     const factFiles: vscode.Uri[] = [];
     for (const { uri, name, fromConfig } of wanted) {
       this.watched.add(uri.toString());
-      const text = await readText(uri);
-      if (text === undefined) {
+      const bytes = await readBytes(uri);
+      if (bytes === undefined) {
         degraded = true;
         const message = vscode.l10n.t('cannot read fact file {0}', vscode.workspace.asRelativePath(uri));
         if (fromConfig && configUri) problems.push({ file: configUri.toString(), ...spanOf(configText, name), message, severity: 'error' });
         else this.log.appendLine(`factlint.facts: ${message}`);
         continue;
       }
-      const parsed = factFileReaders().parseFactBase(uri.toString(), text);
+      const parsed = factFileReaders().parseFactBase(uri.toString(), bytes);
       problems.push(...parsed.problems);
       if (parsed.base && !parsed.problems.some((p) => p.severity === 'error')) {
         extras.push(parsed.base);
