@@ -54,12 +54,22 @@ function gitignoreOf(root: string): Ignore | undefined {
   }
 }
 
+/**
+ * `file` relative to `root` with forward slashes, or undefined when it is not under root: the test is on
+ * the first segment, so a draft named "..old.md" is under its folder (`startsWith('..')` said it was not).
+ */
+export function relativeInside(root: string, file: string): string | undefined {
+  const rel = path.relative(root, file);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
 function notIgnored(root: string, files: string[]): string[] {
   const ig = gitignoreOf(root);
   if (!ig) return files;
   return files.filter((f) => {
-    const rel = path.relative(root, f);
-    return rel.startsWith('..') || !ig.ignores(rel.split(path.sep).join('/'));
+    const rel = relativeInside(root, f);
+    return rel === undefined || !ig.ignores(rel);
   });
 }
 

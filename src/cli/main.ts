@@ -2,9 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import ignore from 'ignore';
 import { applyEdits, createPositionMap, type Finding, type LineColumn, type Severity } from '../core';
-import { FactSources, type Setup } from './factSources';
+import { FactSources } from './factSources';
 import { expandFiles, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { openOutput } from './output';
@@ -167,12 +166,6 @@ function rememberedReport(file: string, bytes: Buffer, findings: Finding[]): Fil
   return { path: file, findings, position: createPositionMap(draft.text) };
 }
 
-function isIgnoredByConfig(setup: Setup, file: string): boolean {
-  if (!setup.configFile || setup.config.ignore.length === 0) return false;
-  const rel = path.relative(path.dirname(setup.configFile), file).split(path.sep).join('/');
-  return !rel.startsWith('..') && ignore().add(setup.config.ignore).ignores(rel);
-}
-
 function runFacts(options: Options, cwd: string, out: (s: string) => void, err: (s: string) => void): number {
   const sources = new FactSources({ extraFacts: options.facts, bundled: options.bundled, cwd });
   if (options.check.length) {
@@ -285,7 +278,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
     }
     const setup = sources.setupFor(input.file);
     if (!setup) continue;
-    if (!options.stdin && isIgnoredByConfig(setup, input.file)) continue;
+    if (!options.stdin && setup.isIgnored(input.file)) continue;
     let bytes = input.bytes;
     if (!bytes) {
       try {
