@@ -337,3 +337,29 @@ export function mergeFactBases(base: FactBase, extras: readonly FactBase[]): Fac
   const cleaned = models.map((m) => ({ ...m, aliases: m.aliases.filter((a) => owner.get(normalizeName(a)) === m.id) }));
   return { schema: base.schema, asOf, models: cleaned };
 }
+
+/**
+ * Models of different ids in different files that share a name (within a file it is an error): one
+ * warning at each later model. Merging keeps both, and a draft's mention goes to the earlier one, so a
+ * later file's name does not take over as its aliases do.
+ */
+export function nameClashes(base: FactBase, extras: readonly FactBase[]): FactProblem[] {
+  const named = new Map<string, ModelFact>();
+  const problems: FactProblem[] = [];
+  // The file's own name: a message is not rewritten relative to the working folder as its position is.
+  const where = (m: ModelFact): string => (m.origin ? `${m.origin.file.split(/[\\/]/).pop()}:${m.origin.line}` : 'the bundled base');
+  for (const [i, source] of [base, ...extras].entries()) {
+    const here = new Map<string, ModelFact>();
+    for (const m of source.models) {
+      const key = normalizeName(m.name);
+      const prior = named.get(key);
+      if (i > 0 && prior && prior.id !== m.id) {
+        const at = m.origin ?? { file: '', line: 1, column: 1 };
+        problems.push({ ...at, endLine: at.line, endColumn: at.column, severity: 'warning', message: `${m.name}: model "${m.id}" has the name of model "${prior.id}" (${where(prior)}); drafts naming it are read as "${prior.id}"` });
+      }
+      if (!prior && !here.has(key)) here.set(key, m);
+    }
+    for (const [key, m] of here) named.set(key, m);
+  }
+  return problems;
+}

@@ -2,7 +2,7 @@
 export * from './types';
 export { createChecker, DEFAULT_SEVERITY, type Checker } from './checker';
 export type { CheckSession } from './session';
-export { parseFactBase, mergeFactBases, SCHEMA_VERSION, MAX_FACT_FILE_CHARS } from './factBase';
+export { parseFactBase, mergeFactBases, nameClashes, SCHEMA_VERSION, MAX_FACT_FILE_CHARS } from './factBase';
 export { parseProjectConfig, CONFIG_FILE_NAME, type ProjectConfig } from './config';
 export { applyEdits } from './rewrite';
 export { createPositionMap, offsetAt, type LineColumn } from './positions';

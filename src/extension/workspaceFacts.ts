@@ -5,6 +5,7 @@ import {
   CONFIG_FILE_NAME,
   createChecker,
   mergeFactBases,
+  nameClashes,
   type Checker,
   type FactBase,
   type FactProblem,
@@ -197,6 +198,7 @@ export class WorkspaceFacts implements vscode.Disposable {
         factFiles.push(uri);
       } else degraded = true;
     }
+    if (extras.length) problems.push(...nameClashes(bundled, extras));
     this.showProblems(problems);
     let checker: Checker;
     if (extras.length === 0) checker = this.bundledChecker ??= createChecker(bundled);
