@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyEdits, createPositionMap, type Finding, type LineColumn, type Severity } from '../core';
 import { FactSources } from './factSources';
+import { decodeDraft, encodeDraft } from './draftText';
 import { expandFiles, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { openOutput } from './output';
@@ -123,25 +124,6 @@ function parseOptions(argv: string[], cwd: string): { options: Options; position
     help: values.help as boolean,
     version: values.version as boolean,
   };
-}
-
-interface Draft {
-  text: string;
-  bom: boolean;
-  bytes: Buffer;
-}
-
-/** Decodes a file as UTF-8; binary and non-UTF-8 files are refused with a reason. */
-function decodeDraft(bytes: Buffer): Draft | string {
-  if (bytes.subarray(0, 8192).includes(0)) return 'binary file (contains NUL bytes); skipped';
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return 'not valid UTF-8; skipped';
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  return { text: bom ? text.slice(1) : text, bom, bytes };
 }
 
 /** The line starts of a draft with findings; none kept for the rest, as most drafts have nothing to place. */
@@ -330,7 +312,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
       if (edits.length) {
         const fixed = applyEdits(draft.text, edits);
         try {
-          const written = Buffer.from((draft.bom ? '\ufeff' : '') + fixed, 'utf8');
+          const written = encodeDraft(draft, fixed);
           writeFileAtomically(input.file, draft.bytes, written);
           draft.text = fixed;
           result = setup.checker.check(fixed, { severities });
