@@ -73,13 +73,31 @@ function notIgnored(root: string, files: string[]): string[] {
   });
 }
 
-/** Turns arguments into absolute, de-duplicated file paths, sorted within each argument. */
-export function expandFiles(args: string[], cwd: string): ExpandedFiles {
+/**
+ * Files that `!pattern` arguments take out of the run, found by globbing those patterns from cwd with the
+ * same matcher as the included globs (dot files too: an exclude never misses a file it names).
+ */
+function excludedFiles(negations: string[], cwd: string): Set<string> {
+  if (negations.length === 0) return new Set();
+  const found = glob().globSync(negations, { cwd, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: ALWAYS_SKIPPED, dot: true });
+  return new Set(found.map((f) => path.normalize(f)));
+}
+
+/**
+ * Turns arguments into absolute, de-duplicated file paths, sorted within each argument. An argument
+ * starting with "!" is a glob of files to leave out of all the others (as in markdownlint-cli2).
+ */
+export function expandFiles(allArgs: string[], cwd: string): ExpandedFiles {
+  const args = allArgs.filter((a) => !(a.startsWith('!') && a.length > 1));
+  const excluded = excludedFiles(
+    allArgs.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1)),
+    cwd,
+  );
   const seen = new Set<string>();
   const files: string[] = [];
   const problems: string[] = [];
   const add = (f: string) => {
-    if (!seen.has(f)) {
+    if (!seen.has(f) && !excluded.has(f)) {
       seen.add(f);
       files.push(f);
     }
@@ -101,7 +119,8 @@ export function expandFiles(args: string[], cwd: string): ExpandedFiles {
     } else if (stat) {
       add(abs);
     } else if (glob().isDynamicPattern(arg)) {
-      const found = glob().globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, ignore: ALWAYS_SKIPPED });
+      // Not expanded as a folder too: "d/*.md" took the files inside a folder named "d/dir.md".
+      const found = glob().globSync(arg, { cwd, absolute: true, followSymbolicLinks: false, expandDirectories: false, ignore: ALWAYS_SKIPPED });
       if (found.length === 0) problems.push(`${arg}: no files match`);
       notIgnored(cwd, found.map((f) => path.normalize(f)).sort()).forEach(add);
     } else {

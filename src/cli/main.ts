@@ -15,7 +15,7 @@ const VERSION = '0.1.0';
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
-const HELP = `Usage: factlint [options] <files|dirs|globs...>
+const HELP = `Usage: factlint [options] <files|dirs|globs...> [!exclude-globs...]
        factlint facts [--format text|json] [--facts FILE]... [--check FILE]
 
 Checks AI model names and parameter figures in Markdown drafts against a sourced fact base.
@@ -216,8 +216,9 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
     return 0;
   }
   if (positionals[0] === 'facts') return runFacts(options, io.cwd, io.stdout, io.stderr);
-  if (!options.stdin && positionals.length === 0) {
-    io.stderr(`factlint: no files given\n${HELP}`);
+  // "!pattern" arguments only take files out of the others.
+  if (!options.stdin && positionals.every((p) => p.startsWith('!') && p.length > 1)) {
+    io.stderr(`factlint: no files given${positionals.length ? ' (only !exclude patterns)' : ''}\n${HELP}`);
     return 2;
   }
   if (options.stdin && options.fix) {
