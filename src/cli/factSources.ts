@@ -45,6 +45,15 @@ function ignoredByConfig(configFile: string | undefined, patterns: string[]): (f
   };
 }
 
+function existsAsLink(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class FactSources {
   readonly problems: FactProblem[] = [];
   private readonly configByDir = new Map<string, string | undefined>();
@@ -78,7 +87,9 @@ export class FactSources {
     if (this.configByDir.has(dir)) return this.configByDir.get(dir);
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     let found: string | undefined;
-    if (fs.existsSync(candidate)) found = candidate;
+    // The link itself counts: a dangling or looping .factlint.yaml is reported where it is (reading it
+    // fails), not passed over for a config further up that was never meant for these drafts.
+    if (existsAsLink(candidate)) found = candidate;
     else {
       const parent = path.dirname(dir);
       found = parent !== dir ? this.findConfig(parent) : undefined;
@@ -99,7 +110,9 @@ export class FactSources {
       try {
         text = readRegularFile(configFile);
       } catch (e) {
-        this.problems.push({ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, severity: 'error' });
+        const code = (e as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? ' (a symbolic link to no file)' : code === 'ELOOP' ? ' (a loop of symbolic links)' : '';
+        this.problems.push({ file: configFile, line: 1, column: 1, endLine: 1, endColumn: 1, message: `cannot read config: ${code ?? (e as Error).message}${why}`, severity: 'error' });
         ok = false;
       }
       if (text !== undefined) {

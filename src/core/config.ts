@@ -18,7 +18,7 @@ export interface ParsedConfig {
   problems: FactProblem[];
 }
 
-function stringList(r: YamlReader, node: Node | null | undefined, what: string): string[] {
+function stringList(r: YamlReader, node: Node | null | undefined, what: string, nonEmpty = false): string[] {
   if (node === undefined || node === null) return [];
   if (!isSeq(node)) {
     r.at(node, `${what} must be a list of strings`);
@@ -27,7 +27,9 @@ function stringList(r: YamlReader, node: Node | null | undefined, what: string):
   const out: string[] = [];
   for (const item of node.items) {
     const s = r.string(item as Node, `an entry of ${what}`);
-    if (s !== undefined) out.push(s);
+    // An empty fact file name would resolve to the config's folder and be reported there, not here.
+    if (s !== undefined && nonEmpty && s.trim() === '') r.at(item as Node, `an entry of ${what} must not be empty`);
+    else if (s !== undefined) out.push(s);
   }
   return out;
 }
@@ -44,7 +46,7 @@ export function parseProjectConfig(file: string, input: string | Uint8Array): Pa
   if (root === undefined || root === null) return { config, problems: r.problems };
   const top = r.fields(root, ['facts', 'rules', 'ignore'], CONFIG_FILE_NAME);
   if (!top) return { config, problems: r.problems };
-  config.facts = stringList(r, top.get('facts'), 'facts');
+  config.facts = stringList(r, top.get('facts'), 'facts', true);
   config.ignore = stringList(r, top.get('ignore'), 'ignore');
   const rules = top.get('rules');
   if (rules !== undefined && rules !== null) {
