@@ -45,7 +45,8 @@ const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m'
 
 function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
+  // "..old.md" is in cwd; only a ".." segment leads out of it.
+  return rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel) ? rel : file;
 }
 
 export function formatText(reports: FileReport[], cwd: string, colour: boolean): string {

@@ -21,7 +21,8 @@ export function isIgnored(uri: vscode.Uri, setup: FactSetup | undefined): boolea
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder) return false;
   const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  if (!rel || rel.startsWith('..')) return false;
+  // A ".." segment leads out of the folder; a file named "..old.md" does not.
+  if (!rel || rel === '..' || rel.startsWith('../')) return false;
   const globs = [...settingsFor(uri).ignore, ...(setup?.config.ignore ?? [])];
   return globs.length > 0 && ignore().add(globs).ignores(rel);
 }

@@ -12,6 +12,9 @@ const paths = (r) => JSON.parse(r.stdout).files.map((f) => f.path);
 test('a draft named "..old.md" is ignored by "*old.md", in .factlint.yaml and in .gitignore', () => {
   const dir = project({ '.factlint.yaml': 'ignore: ["*old.md"]\n', '..old.md': BAD, 'sub/..old.md': BAD, 'live.md': BAD });
   assert.deepEqual(paths(runCli(['--format', 'json', '..old.md', 'sub/..old.md', 'live.md'], { cwd: dir, ...ENV })), ['live.md']);
+  // Reported relative to the working folder like any other draft.
+  const shown = project({ '..old.md': BAD });
+  assert.deepEqual(paths(runCli(['--format', 'json', '..old.md'], { cwd: shown, ...ENV })), ['..old.md']);
   const git = project({ '.gitignore': '*old.md\n', '..old.md': BAD, 'live.md': BAD });
   assert.deepEqual(paths(runCli(['--format', 'json', '.'], { cwd: git, ...ENV })), ['live.md']);
 });

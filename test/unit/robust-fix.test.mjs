@@ -126,7 +126,7 @@ test('binary and non-UTF-8 drafts are skipped with a message and left untouched 
   fs.writeFileSync(path.join(dir, 'good.md'), `${OLD_LINE}\n`);
   const r = runCli([...STARTER_ONLY, '--fix', '--format', 'json', '.'], { cwd: dir });
   assert.match(r.stderr, /binary\.md: binary file \(contains NUL bytes\); skipped/);
-  assert.match(r.stderr, /latin1\.md: not valid UTF-8; skipped/);
+  assert.match(r.stderr, /latin1\.md: not valid UTF-8 \(the first bad byte is at line 1, column \d+\); skipped/);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'binary.md')), binary);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.md')), latin1);
   assert.equal(fs.readFileSync(path.join(dir, 'good.md'), 'utf8'), `${NEW_LINE}\n`);
