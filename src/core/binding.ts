@@ -132,6 +132,8 @@ const MAX_BACKWARD_GAP = 120;
 const OFFERS = /^\s*(?:提供了?|推出了?|包括|包含|offers|provides|comes\s+in|is\s+available\s+in|ships\s+in)\s*$/iu;
 
 export const INDEFINITE_BEFORE = /(?:\b(?:an?|one)\s+(?:[a-z][a-z-]*\s+){0,2}|一个|一款|某个)$/iu;
+/** "Its successor has 141B", "其继任者有": a figure the sentence gives another model, named by its relation to the one before. */
+export const OTHER_MODEL_BEFORE = /(?:\b(?:its|their|the)\s+(?:[a-z-]+\s+)?(?:successors?|predecessors?|rivals?|competitors?|challengers?|replacements?|follow-ups?)\b|(?:其|它的)(?:继任者|前代|前身|竞争对手|对手|后继者))[^.;!?。；！？]{0,40}$/iu;
 // The copula's complement runs to the figure without a clause break or a comparison.
 const COPULA = /^[\s'’s]*[,，]?\s*(?:这|它|which|that|this|it)?\s*(?:是|为|is|was)\s*(?:一个|一款|an?|the)?(?:(?!than|比|vs|versus|like|像|相比|compared|\band\b|\bbut\b|\bas\b|和|但)[^.。;；!?！？,，])*$/iu;
 

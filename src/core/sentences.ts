@@ -1,6 +1,6 @@
 // Reads the figures of prose units (paragraphs, headings, list items) sentence by sentence and ties them to models.
 import type { Association, HeadingOutline } from './associate';
-import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
+import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, OTHER_MODEL_BEFORE, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
 import { isBlank } from './blanks';
 import { isDistanced } from './distancing';
 import { countHeadingMentions, headingMentionIndex } from './headingIndex';
@@ -266,7 +266,9 @@ export function readSentences(
       // A sentence that names some other, unknown model ("GPT-5.55", "Tiny Aya 3B") keeps its figures.
       !namesUnknownBefore(masked, sentence, (unknownNames ??= unknownNamesIn(masked, sentence)), first.raw.start) &&
       // "We trained a 125M parameter proxy model": an indefinite unnamed model is nobody's size.
-      !endsWithMatch(INDEFINITE_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start))
+      !endsWithMatch(INDEFINITE_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start)) &&
+      // "Mixtral 8x7B is popular. Its successor has 141B": another model, known only by its relation to the topic.
+      !endsWithMatch(OTHER_MODEL_BEFORE, masked.slice(Math.max(sentence.start, first.raw.start - 100), first.raw.start))
     ) {
       // The sentence names no model: the list item's title, then the paragraph, then the section.
       for (const title of unit.listTitles) {

@@ -324,3 +324,10 @@ test('figures that count data, uses or a component are no sizes of the model', (
   assert.deepEqual(w('Mixtral 8x7B has 56B parameters in total.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
   assert.deepEqual(w('Llama 3.1 405B has 500B parameters for training.'), [['llama-3.1-405b', '500B', 'contradicted-figure']]);
 });
+
+test('a model known only by its relation to the paragraph\'s model ("Its successor has 141B") is not that model', () => {
+  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+  assert.deepEqual(w('Mixtral 8x7B is popular. Its successor has 141B parameters.'), []);
+  assert.deepEqual(w('Mixtral 8x7B 很流行。其继任者有 1410 亿参数。'), []);
+  assert.deepEqual(w('Mixtral 8x7B is popular. It has 141B parameters.'), [['mixtral-8x7b', '141B', 'contradicted-figure']]);
+});
