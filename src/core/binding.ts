@@ -7,8 +7,8 @@ import type { ModelMention, Span } from './types';
 // "3亿参数量、33亿训练数据的 BERT": coordinated "figure + noun" modifiers before 的 still qualify the name.
 const COORDINATED_MODIFIERS = /^\s*参数量?\s*(?:[、和及与,，]\s*\d[\d.]*\s*(?:万亿|千亿|百亿|亿|[BMT])?\s*[\u4e00-\u9fff]{1,6})+\s*的\s*$/u;
 
-/** "405B for Llama 3.1", "1T in Kimi K2", "the 46.7B of Mixtral 8x7B": a preposition ties a figure to the name after it. */
-const PREPOSITION_GAP = /^\s*(?:(?:parameters?|params?)\s+)?(?:(?:total|active)\s+)?(?:for|of|in)\s+(?:the\s+)?$/iu;
+/** "405B for Llama 3.1", "the 46.7B of Mixtral 8x7B": a preposition ties a figure to the name after it ("in" does not: "1T parameters in the DeepSeek-V3 mold"). */
+const PREPOSITION_GAP = /^\s*(?:(?:parameters?|params?)\s+)?(?:(?:total|active)\s+)?(?:for|of)\s+(?:the\s+)?$/iu;
 
 /** What may stand between a figure and the model it qualifies when the figure comes first. */
 // "175B参数的GPT-3", "175B 的 GPT-3": a Chinese parameter noun and 的 (with spaces around it) also qualify the name that follows.

@@ -185,16 +185,21 @@ function scopeCandidates(masked: string, mentions: ModelMention[], scope: Span, 
 }
 
 const RELATIVE_TIME_AFTER =
-  /^[\s,，]*(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|some|\d+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+)?(?:later|afterwards?|after(?:\s+that|wards)?|earlier|before(?:hand)?)\b|(?:[一二三四五六七八九十几两数\d]+\s*(?:个月|个季度|周|年|天))?(?:之后|以后|随后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,1}(?:端|台|面))|soon\s+after|shortly\s+after)/iu;
+  /^[\s,，]*(?:(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|some|\d+)\s+(?:days?|weeks?|months?|quarters?|years?)\s+)?(?:later|afterwards?|after(?:\s+that|wards)?|earlier|before(?:hand)?)\b|[一二三四五六七八九十几两数\d]+\s*(?:个月|个季度|周|年|天)(?:之后|以后|后|之前|以前|前)|随后|此后|soon\s+after|shortly\s+after)/iu;
 
 function releaseHits(masked: string, sentence: Span, mentions: ModelMention[], judged: JudgedClaim[], byMention: () => Map<number, number[]>, facts: RuleFacts, out: BlockHit[]): void {
   // Dates of one clause share its scope: its models are read once.
   let last: { start: number; end: number; candidates: DatedCandidate[] } | undefined;
+  // One finding per name and stated date: two release words by one date ("开源的 Kimi K2 … 开源模型") are one statement.
+  const reported = new Set<string>();
   for (const { date, scope } of datedReleases(masked, sentence)) {
     if (!last || last.start !== scope.start || last.end !== scope.end) last = { start: scope.start, end: scope.end, candidates: scopeCandidates(masked, mentions, scope, sentence, judged, byMention(), facts) };
     for (const { span, text, model } of last.candidates) {
       const how = compareRelease(date, model.released!);
       if (!how) continue;
+      const key = `${span.start}:${model.id}:${date.start}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const f = finding('release-date', span, text, model, releaseMessage(model, text, date, model.released!, how));
       f.release = { stated: date.iso, statedText: date.text, recorded: model.released! };
       if (model.released!.source) f.sourceUrl = model.released!.source;

@@ -11,7 +11,7 @@ import type { Span } from './types';
 const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
 const CUE_BEFORE = new RegExp(
-  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|reported to|alleged|(?<!\b(?:we|I)\s+)believes?|assum(?:e|es|ed|ing|ption)|expect(?:s|ed)?|mistak(?:e|es|en|enly)|misconceptions?|wrongly|if|whether|suppos(?:e|ing)|imagine|hypothetical(?:ly)?|sources (?:say|said|claim)|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是|一度|被传|普遍认为|以为|如果|假如|假设|倘若|要是`,
+  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|reported to|alleged(?:ly)? to|is alleged|(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)|(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine)|(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief)|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether|sources (?:say|said|claim)|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`,
   'iu',
 );
 
@@ -23,14 +23,21 @@ const CUE_AFTER =
  * estimate" (a change word, then "from" right before the figure; "ranges from 7B to 70B" has none), "从 9.7 万亿下调到"
  * (a change verb after the figure), and "9.7T → 1.5T" or "9.7T (early leaks)" (an arrow or an old-value label after it).
  */
+/** "down from", "a reduction from": the words alone say the figure after "from" is the old value. */
 const CHANGED_FROM_BEFORE =
-  /\b(?:down|up|away|reduc\w*|cut|cuts|drop\w*|fell|fall(?:en|s)?|declin\w*|decreas\w*|shr[aiu]nk\w*|lower\w*|revis\w*|correct\w*|recalculat\w*|recomput\w*|rose|ris(?:e|en|es)|grew|grow\w*|increas\w*|jump\w*|climb\w*|went|moved?|chang\w*|rais\w*|slash\w*|trimm\w*|shift\w*)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+  /\b(?:down|up|reduction|decrease|drop|cut|increase|jump|rise|revision|correction)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+/** "fell from 9.7T to 1.5T", "was revised from 671B to 685B": a change verb, with the figure it arrived at after "to". */
+const CHANGE_VERB_FROM_BEFORE =
+  /\b(?:reduc\w*|cut|cuts|drop\w*|fell|fall(?:en|s)?|declin\w*|decreas\w*|shr[aiu]nk\w*|lower\w*|revis\w*|correct\w*|recalculat\w*|recomput\w*|rose|ris(?:e|en|es)|grew|grow\w*|increas\w*|jump\w*|climb\w*|went|moved?|chang\w*|rais\w*|slash\w*|trimm\w*|shift\w*)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+const TO_FIGURE_AFTER = /^[^.;:!?。；！？]{0,40}?\bto\s+(?:about\s+|roughly\s+|around\s+|~|≈)?\d/iu;
+/** A figure that sizes the name after it ("from the 70B LLaMA to the 405B Llama 3.1") compares models, not values. */
+const NAME_AFTER = /^[\s-]*(?:parameters?\s+|params?\s+)?[A-Z]/u;
 /** "from" and at most a few determiners and old-value words right before the figure. */
 const FROM_RIGHT_BEFORE = /\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
 const CHANGED_FROM_CN_BEFORE = /从\s*(?:[^，。；！？\d]{0,16}?的\s*)?$/u;
 const CHANGED_FROM_CN_AFTER = /^\s*(?:参数量?)?\s*(?:大幅|显著)?(?:下调|上调|下降|降低|降|减少|缩减|缩小|减|修正|更正|调整|增加|增长|提升|提高|跃升|上升|扩大|升|涨|变)[^，。；！？\d]{0,2}?(?:到|至|为|成)/u;
 const OLD_VALUE_AFTER =
-  /^\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:→|->|⟶|⇒|=>|➔|➝)|^\s*[(（][^()（）]{0,20}?(?:rumou?r|leak|early|earlier|initial|old|outdated|superseded|unconfirmed|传闻|传言|泄露|早期|网传|旧)/iu;
+  /^\s*(?:[(（][^()（）]{0,40}[)）]\s*)?(?:→|->|⟶|⇒|=>|➔|➝)\s*(?:[~≈]|about\s+|roughly\s+|约)?\s*\d|^\s*[(（][^()（）]{0,20}?(?:rumou?r|leak|unconfirmed|outdated|superseded|(?:old|early|earlier|initial|first)\s+(?:estimate|figure|report|claim|number)s?|传闻|传言|泄露|网传|早期(?:估计|估算|数据|传闻|报道)|旧)/iu;
 
 /** Characters that may open an old-value mark after a figure: "(", "（", an arrow, or the "-" and "=" of "->" and "=>". */
 const OLD_VALUE_OPENERS = new Set([0x28, 0xff08, 0x2d, 0x3d, 0x2192, 0x27f6, 0x21d2, 0x2794, 0x279d]);
@@ -45,7 +52,10 @@ function isChangedFrom(text: string, figure: Span, sentence: Span): boolean {
   const before = text.slice(Math.max(sentence.start, figure.start - 80), figure.start);
   if (before.includes('从')) return CHANGED_FROM_CN_BEFORE.test(before) && CHANGED_FROM_CN_AFTER.test(text.slice(figure.end, Math.min(afterEnd, figure.end + 30)));
   const from = before.lastIndexOf('from');
-  return from >= 0 && from >= before.length - 60 && FROM_RIGHT_BEFORE.test(before) && CHANGED_FROM_BEFORE.test(before);
+  if (!(from >= 0 && from >= before.length - 60 && FROM_RIGHT_BEFORE.test(before))) return false;
+  const after = text.slice(figure.end, afterEnd);
+  if (NAME_AFTER.test(after)) return false;
+  return CHANGED_FROM_BEFORE.test(before) || (CHANGE_VERB_FROM_BEFORE.test(before) && TO_FIGURE_AFTER.test(after));
 }
 
 /**

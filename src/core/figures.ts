@@ -64,15 +64,18 @@ const NOT_PARAMETERS_AFTER =
 
 // "名为 8x7B", "called 70B": a figure introduced as a name is not a count.
 const NOT_PARAMETERS_BEFORE =
-  atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b|\bper|\bevery|\bdownloaded|\bsaw|\bseen|\bprocessed|\bingested|每)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
+  atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b|\bper|\bevery|\bdownloaded|\bsaw|\bprocessed|\bingested|每)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
 // "14.8T 高质量语料", "15T during pre-training", "15 万亿个高质量词元": data the sentence counts, a few words on.
 const DATA_AFTER = /^\s*(?:[\u4e00-\u9fff]{1,6}?(?:语料|词元|令牌|数据|token)|(?:tokens?\s+)?(?:during|in|for|of)\s+(?:its\s+|the\s+)?(?:pre-?)?training\b)/iu;
-// "a 417M SigLIP vision encoder", "a 400M MoonViT encoder": a component's size, not the model's.
-const COMPONENT_AFTER = /^[\s-]+(?:(?:parameters?|params?)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?(?:vision\s+|image\s+|audio\s+|text\s+)?(?:encoder|decoder|tower|projector|adapter|tokenizer|router|module|draft\s+model)s?\b/iu;
-// "The MTP module adds 14B", "each of Mixtral's experts has about 5.6B": the size of a part the words before name.
-const COMPONENT_BEFORE = atEnd(/\b(?:module|encoder|decoder|adapter|projector|tower|experts?|heads?|layers?|embeddings?)\s+(?:adds?|has|have|holds?|contains?|is|are|with|of)\s*(?:about|roughly|around|approximately|~|only|just)?\s*$/iu);
+// "a 417M SigLIP vision encoder", "a 400M MoonViT encoder": a named component's size, not the model's ("a 500M encoder"
+// and "a 450B dense decoder-only Transformer" size the model itself).
+const COMPONENT_AFTER =
+  /^[\s-]+(?:-?param(?:eter)?s?\s+)?(?:(?:[A-Z][\w-]*|vision|image|audio|speech|visual)\s+){1,2}(?:encoder|tower|projector|adapter|tokenizer|router|module|draft\s+model)s?\b(?![\s-]*(?:only|decoder|model))/u;
+// "The MTP module adds 14B", "each of Mixtral's experts has about 5.6B": the size of a part the words before name
+// (not "a mixture of experts with 56B", "126 layers with 450B").
+const COMPONENT_BEFORE = atEnd(/\b(?:module|encoder|adapter|projector|tower|(?<!\bof\s)experts?|heads?)\s+(?:adds?|has|have|holds?|contains?)\s*(?:about|roughly|around|approximately|~|only|just)?\s*$/iu);
 const PER_PART_AFTER = /^[\s-]*(?:trainable|learnable|additional|extra|adapter|LoRA)\s+(?:parameters?|params?)|^[\s-]*(?:个)?可训练参数|^[\s-]*(?:(?:parameters?|params?)\s+)?(?:each|apiece)\b|^[\s-]*(?:parameters?|params?)\s+per\s+(?:expert|layer|head|model|block)\b|^[\s-]*(?:parameters?\s+)?of\s+(?:the\s+)?[\w\s()-]{0,40}?\b(?:module|layers?|embeddings?|heads?|encoder|decoder|adapter|projector|router)s?\b(?:\s+weights)?/iu;
 const PER_PART_BEFORE = atEnd(/(?:每个|每一个|每位)[^，。,.;；]{0,12}$|\beach\s+(?:of\s+)?(?:about|roughly|around|approximately|~)?\s*$|\bexperts?\s+of\s*$/iu);
 
@@ -101,7 +104,7 @@ const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参�
 // A part of a whole the sentence states next: "37B of its 671B", "32B out of Kimi K2's 1T", and that whole.
 const PART_OF_WHOLE_AFTER = /^\s*(?:(?:parameters?|params?)\s+)?(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?\d[\d.,]*\s?(?:[TBMtbm](?![A-Za-z])|trillion|billion|million|万亿|亿)/iu;
 const WHOLE_BEFORE = atEnd(/\bof\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?$/iu);
-const ACTIVE_LATER = /^[^.;!?。；！？]{0,80}?\b(?:active|activated|used\s+(?:for|per|on)|per\s+token)\b/iu;
+const ACTIVE_LATER = /^[^.;!?。；！？]{0,80}?\b(?:active|activated|used\s+(?:for|per|on)|per\s+token|(?:for|on)\s+(?:each|every|any|a)\s+(?:input\s+)?token|at\s+a\s+time|at\s+once)\b/iu;
 
 // Parameters said to be active or total after the figure (see readFigureContext for examples).
 const PARAMETERS_ACTIVE_AFTER = /^[\s-]*(?:parameters?|params?|参数)\s*(?:\(?\s*)?(?:(?:are|is|being|were)\s+)?(?:active|activated|激活|(?:(?:used|activated|active)\s+)?(?:for|per|on)\s+(?:each|every|a|any)?\s*(?:input\s+)?token)/iu;
@@ -119,7 +122,7 @@ const LOWER_BOUND_BEFORE = atEnd(/(?:≥|(?<!\b(?:no|not)\s+)\bover|(?<!\b(?:no|
 const LOWER_BOUND_AFTER = /^(?:\+(?!\s*\d)|\s*(?:或?以上|or\s+more\b))/u;
 // "fewer than 9.7T", "nowhere near 9.7T", "不到 250 亿", "56B or less" say "no more than": a bound that only reaches downwards.
 const UPPER_BOUND_BEFORE = atEnd(
-  /(?:≤|\b(?:far|much|well|a\s+lot)\s+(?:less|fewer|below|under)(?:\s+than)?|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bup\s+to|\bno\s+more\s+than|\bnot\s+more\s+than|\bat\s+most|\bnowhere\s+near|\bnot\s+(?:even\s+)?close\s+to|不到|不足|低于|少于|远低于|远少于|远不到|至多|最多|不超过|不高于)\s*$/iu,
+  /(?:≤|\b(?:far|much|well|a\s+lot)\s+(?:less|fewer|below|under)(?:\s+than)?|\bless\s+than|\bfewer\s+than|\bunder|\bbelow|\bno\s+more\s+than|\bnot\s+more\s+than|\bat\s+most|\bnowhere\s+near|\bnot\s+(?:even\s+)?close\s+to|不到|不足|低于|少于|远低于|远少于|远不到|至多|最多|不超过|不高于)\s*$/iu,
 );
 const UPPER_BOUND_AFTER = /^\s*(?:或?以下|以内|(?:(?:parameters?|params?)\s+)?or\s+(?:less|fewer)\b)/iu;
 const OR_MORE = /^\s+or\s+more\b/u;
@@ -216,7 +219,8 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (PART_OF_WHOLE_AFTER.test(after)) {
     if (!ACTIVE_LATER.test(after) && !endsWith(ACTIVE_BEFORE, before)) return undefined;
     statedKind = 'active';
-  } else if (endsWith(WHOLE_BEFORE, before)) {
+  } else if (!ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {
+    // (Unless the figure says its kind itself: "half of DeepSeek-V3's 37B active parameters".)
     statedKind = 'total';
     // "37 billion parameters are used for each token" is an active count, as "37B active" is.
     // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
@@ -299,8 +303,11 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
       const tail = RANGE_TAIL.exec(text);
       if (tail && unitValue(tail[3]!) === scale) {
         const lead = text.slice(Math.max(0, m.index - 12), m.index);
-        const joined = tail[1]!.trim() === 'and' ? BETWEEN_BEFORE.test(lead) : !FROM_BEFORE.test(lead);
+        const between = BETWEEN_BEFORE.test(lead);
         const far = parseNumber(tail[2]!) * scale;
+        // "8B to 450B sizes", "0.5B to 110B", "6 亿到 3000 亿": ends far apart span a family's sizes, each a size to check;
+        // one size's range ("40B to 50B") has ends close together.
+        const joined = tail[1]!.trim() === 'and' ? between : !FROM_BEFORE.test(lead) && (between || far <= 2 * value);
         if (joined && far > value) {
           low = value;
           high = far;

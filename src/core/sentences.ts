@@ -213,7 +213,8 @@ export function readSentences(
       if (before >= group.length) {
         const names = usable.slice(before - group.length, before);
         let distinct = true;
-        for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId;
+        // Names coordinated in one run ("X and Y", "X、Y 和 Z"), not the last of separate clauses.
+        for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId && COORDINATED_NAMES.test(masked.slice(names[k - 1]!.end, names[k]!.start));
         if (distinct) {
           for (let k = 0; k < group.length; k++) {
             const g = group[k]!;
@@ -346,6 +347,7 @@ export function readSentences(
 }
 
 const RESPECTIVELY = /\brespectively\b|分别/iu;
+const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|及|以及|、)\s*$/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;
 

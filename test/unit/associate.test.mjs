@@ -187,16 +187,18 @@ test('a compound name ("Llama 3.1/3.2") carries no figures, whether in the same 
   assert.deepEqual(bundledClaims(`### Meta Llama 3.1\n\n${item.replace('11B/90B', '8B')}`).length > 0, true);
 });
 
-test('a preposition ties a figure to the name after it: "405B for Llama 3.1", "1T in Kimi K2", "the 46.7B of Mixtral 8x7B"', () => {
+test('a preposition ties a figure to the name after it: "405B for Llama 3.1", "the 46.7B of Mixtral 8x7B"; "in" does not', () => {
   assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, compared with 405B for Llama 3.1.'), [
     ['deepseek-v3', '671B', 'matches'],
     ['llama-3.1', '405B', 'matches'],
   ]);
   assert.deepEqual(claims('DeepSeek-V3 is over ten times the 46.7B of Mixtral 8x7B.'), [['mixtral-8x7b', '46.7B', 'matches']]);
-  assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, against 2T in Kimi K2.'), [
+  assert.deepEqual(claims('DeepSeek-V3 has 671B parameters, against 2T for Kimi K2.'), [
     ['deepseek-v3', '671B', 'matches'],
     ['kimi-k2', '2T', 'contradicted-figure'],
   ]);
+  // "1T parameters in the DeepSeek-V3 mold" is Kimi K2's own size, in the style of another model.
+  assert.deepEqual(claims('Kimi K2 has 1T parameters in the DeepSeek-V3 mold.'), [['kimi-k2', '1T', 'matches']]);
 });
 
 test('sizes compared after a sized name are the family\'s: "Llama 3.1 8B vs 70B"', () => {
