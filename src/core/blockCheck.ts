@@ -11,7 +11,7 @@ import { extractBlockProse, type Prose } from './prose';
 import { rewriteFigure } from './rewrite';
 import { sectionMentions, withShortNames } from './sectionNames';
 import { countStartingBefore } from './spanSearch';
-import { ownEstimateCue } from './distancing';
+import { isDistancedLate, ownEstimateCue } from './distancing';
 import { judgeEstimate, judgeFigure, type Verdict } from './verdict';
 import type { Claim, FactFigure, ModelFact, ModelMention, ParsedFigure, TextEdit } from './types';
 
@@ -205,13 +205,19 @@ export function judgeBlock(
       else continue;
       as = { modelId: a.mention.modelId, ...(a.mention.sizedName !== undefined ? { sizedName: a.mention.sizedName } : {}) };
     }
-    let v = judgeFigure(model, figure, a.distanced);
+    let distanced = a.distanced;
+    let v = judgeFigure(model, figure, distanced);
+    // The rarer cues are read only where they would change the verdict (isDistancedLate).
+    if (!distanced && a.sentence && v.verdict !== 'matches' && v.verdict !== 'unchecked' && isDistancedLate(reading.prose.masked, a.raw, a.sentence)) {
+      distanced = true;
+      v = judgeFigure(model, figure, true);
+    }
     const estimated = a.sentence ? weighEstimate(reading.prose.masked, a, model, v, mentions) : undefined;
     if (estimated) v = estimated.verdict;
     const verdict = v.verdict;
     // Every field present from the start (undefined where there is none): one shape for all claims, and no second
     // allocation for the fields a claim would otherwise gain one by one.
-    const claim: JudgedClaim = { figure, mention, as, distanced: a.distanced, verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
+    const claim: JudgedClaim = { figure, mention, as, distanced, verdict, model, matched: v.matched, expected: v.expected, message: undefined, fix: undefined, estimate: estimated?.cue };
     if (verdict !== 'matches' && verdict !== 'unchecked') {
       const m = lastMessage;
       const written = figure.atLeast ? `at least ${figure.text}` : figure.atMost ? `at most ${figure.text}` : figure.text;

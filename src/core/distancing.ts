@@ -11,12 +11,19 @@ import type { Span } from './types';
 const CLAUSE_BREAK = new FoldingPattern(String.raw`[,;:，；：—–]\s*(?:(?:but|yet|while|whereas|though|although|instead|rather)\b)?|\s(?:but|yet|whereas)\s|[(（)）]|但是?|而是|然而`, 'giu');
 
 const CUE_BEFORE = new RegExp(
-  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|reported to|alleged(?:ly)? to|is alleged|(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)|(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine)|(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief)|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether|sources (?:say|said|claim)|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`,
+  String.raw`\b(?:not|never|no longer|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|rather than|instead of|contrary to|rumou?r(?:s|ed)?|leak(?:s|ed)?|speculat\w*|reportedly|allegedly|supposedly|purported(?:ly)?|so-called|widely[- ]circulated|circulat(?:ed|ing)|initial(?:ly)?|early|earlier|previous(?:ly)?|once|originally|outdated|debunked|myth|unconfirmed|thought to|believed to|said to|claim(?:s|ed)?|estimates|according to (?:(?:${REPORT_QUALIFIERS})\s+){0,3}(?:reports|sources))\b|≠|不是|并非|而非|并没有|没有|不具有|传闻|传言|(?<!数)据(?:传|称|报道)|报道称|网传|谣传|曾经?|此前|最初|早期|泄露|猜测|推测|估算|估计|预估|所谓|并不是`,
   'iu',
 );
 
 const CUE_AFTER =
   /^[^.;!?。；！？]{0,40}?(?:\b(?:rumou?r(?:s|ed)?|leak(?:s|ed)?|speculation|unconfirmed|debunked|was (?:expected|thought|believed|assumed|rumou?red|reported)|(?:is|was) (?:wrong|incorrect|false|outdated|a myth))\b|传闻|猜测|有误|是错误的)/iu;
+
+/**
+ * Cues read only for a figure that would otherwise be reported (see isDistancedLate): hypotheticals and others' beliefs
+ * ("If GPT-5.5 had 9.7T", "Some analysts believe", "一度被传为"). Kept out of CUE_BEFORE, which every clause with a
+ * figure is scanned for: their common words ("think", "expect", "if") made that scan a third slower.
+ */
+const LATE_CUES = new RegExp(String.raw`\b(?:reported to|alleged(?:ly)? to|is alleged|(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)(?<=\b(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?))|(?:expect|think|assume|guess|imagine)(?<=\b(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine))|(?:mistake|misconception|error|myth|belief)(?<=\b(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief))|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|whether(?<=\b(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether)|sources (?:say|said|claim))\b|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`, 'iu');
 
 /**
  * The figure a change started from: "down from the 9.7T", "fell from 9.7T to 1.5T", "a 6.5x reduction from the 9.7T
@@ -259,8 +266,18 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
   const before = countBelow(scan.breakEnds, figure.start, true);
   if (cueBefore(text, scan, clauseStart(scan, before), before, figure.start)) return true;
   if (CUE_AFTER.test(text.slice(figure.end, clauseEnd(scan, figure)))) return true;
-  if (isChangedFrom(text, figure, sentence)) return true;
   return isReported(text, scan, before, figure, models);
+}
+
+/**
+ * The distancing read only for a figure whose verdict would be a finding (a few per draft, not every figure): a
+ * hypothetical or someone else's belief in its clause before it ("If GPT-5.5 had 9.7T", "Some analysts believe"),
+ * or a change it started ("down from the 9.7T", "9.7T → 1.5T").
+ */
+export function isDistancedLate(text: string, figure: Span, sentence: Span): boolean {
+  const scan = scanSentence(text, sentence);
+  const start = clauseStart(scan, countBelow(scan.breakEnds, figure.start, true));
+  return LATE_CUES.test(text.slice(Math.max(start, figure.start - 200), figure.start)) || isChangedFrom(text, figure, sentence);
 }
 
 /**

@@ -186,6 +186,11 @@ function collapseLeadingSpaces(after: string): string {
   return ' ' + after.slice(i);
 }
 
+/** ACTIVE_BEFORE, tried only where its word is (its lookbehind is read per figure, and few have one). */
+function saysActiveBefore(before: string): boolean {
+  return (before.includes('ctiv') || before.includes('CTIV') || before.includes('激活') || before.includes('活跃')) && endsWith(ACTIVE_BEFORE, before);
+}
+
 /** Decides from the surrounding words whether a figure counts parameters, and of which kind. */
 export function readFigureContext(ctx: FigureContext): FigureReading | undefined {
   // Every pattern below needs a word or a sign, so blank surroundings (a table cell's) read as a plain figure without trying them.
@@ -217,19 +222,19 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   // "37B of its 671B parameters", "32B of Kimi K2's 1T parameters are active": the part is active (or no size of the
   // model at all: "13B of its 70B are embeddings"), the whole it is part of is the total.
   if (PART_OF_WHOLE_AFTER.test(after)) {
-    if (!ACTIVE_LATER.test(after) && !endsWith(ACTIVE_BEFORE, before)) return undefined;
+    if (!ACTIVE_LATER.test(after) && !saysActiveBefore(before)) return undefined;
     statedKind = 'active';
-  } else if (!ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {
+  } else if (before.includes('f ') && !ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {
     // (Unless the figure says its kind itself: "half of DeepSeek-V3's 37B active parameters".)
     statedKind = 'total';
     // "37 billion parameters are used for each token" is an active count, as "37B active" is.
     // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
-  } else if (ACTIVE_AFTER.test(after) || endsWith(ACTIVE_BEFORE, before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
+  } else if (ACTIVE_AFTER.test(after) || saysActiveBefore(before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
     statedKind = 'active';
   } else if (WITH_EXPERTS_AFTER.test(after)) {
     // "a 17 billion parameter model with 16 experts": an MoE described by the parameters each token uses.
     statedKind = 'active';
-  } else if (TOTAL_AFTER.test(after) || endsWith(TOTAL_BEFORE, before) || PARAMETERS_TOTAL_AFTER.test(after)) {
+  } else if (TOTAL_AFTER.test(after) || ((before.includes('otal') || before.includes('总')) && endsWith(TOTAL_BEFORE, before)) || PARAMETERS_TOTAL_AFTER.test(after)) {
     statedKind = 'total';
   }
   const hedged = endsWith(HEDGE_BEFORE, before) || HEDGE_AFTER.test(rest);
