@@ -25,22 +25,19 @@ const CUE_AFTER =
  */
 const LATE_CUES = new RegExp(String.raw`\b(?:reported to|alleged(?:ly)? to|is alleged|(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)(?<=\b(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?))|(?:expect|think|assume|guess|imagine)(?<=\b(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine))|(?:mistake|misconception|error|myth|belief)(?<=\b(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief))|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|whether(?<=\b(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether)|sources (?:say|said|claim))\b|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`, 'iu');
 
-/**
- * The figure a change started from: "down from the 9.7T", "fell from 9.7T to 1.5T", "a 6.5x reduction from the 9.7T
- * estimate" (a change word, then "from" right before the figure; "ranges from 7B to 70B" has none), "从 9.7 万亿下调到"
- * (a change verb after the figure), and "9.7T → 1.5T" or "9.7T (early leaks)" (an arrow or an old-value label after it).
- */
+/** "from", then at most a few determiners and old-value words, right before the figure. */
+const FROM_DETERMINERS = String.raw`\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$`;
+const FROM_RIGHT_BEFORE = new RegExp(FROM_DETERMINERS, 'iu');
 /** "down from", "a reduction from": the words alone say the figure after "from" is the old value. */
-const CHANGED_FROM_BEFORE =
-  /\b(?:down|up|reduction|decrease|drop|cut|increase|jump|rise|revision|correction)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+const CHANGED_FROM_BEFORE = new RegExp(String.raw`\b(?:down|up|reduction|decrease|drop|cut|increase|jump|rise|revision|correction)\b[^.;:!?。；！？\d]{0,30}?` + FROM_DETERMINERS, 'iu');
 /** "fell from 9.7T to 1.5T", "was revised from 671B to 685B": a change verb, with the figure it arrived at after "to". */
-const CHANGE_VERB_FROM_BEFORE =
-  /\b(?:reduc\w*|cut|cuts|drop\w*|fell|fall(?:en|s)?|declin\w*|decreas\w*|shr[aiu]nk\w*|lower\w*|revis\w*|correct\w*|recalculat\w*|recomput\w*|rose|ris(?:e|en|es)|grew|grow\w*|increas\w*|jump\w*|climb\w*|went|moved?|chang\w*|rais\w*|slash\w*|trimm\w*|shift\w*)\b[^.;:!?。；！？\d]{0,30}?\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
+const CHANGE_VERB_FROM_BEFORE = new RegExp(
+  String.raw`\b(?:reduc\w*|cut|cuts|drop\w*|fell|fall(?:en|s)?|declin\w*|decreas\w*|shr[aiu]nk\w*|lower\w*|revis\w*|correct\w*|recalculat\w*|recomput\w*|rose|ris(?:e|en|es)|grew|grow\w*|increas\w*|jump\w*|climb\w*|went|moved?|chang\w*|rais\w*|slash\w*|trimm\w*|shift\w*)\b[^.;:!?。；！？\d]{0,30}?` + FROM_DETERMINERS,
+  'iu',
+);
 const TO_FIGURE_AFTER = /^[^.;:!?。；！？]{0,40}?\bto\s+(?:about\s+|roughly\s+|around\s+|~|≈)?\d/iu;
 /** A figure that sizes the name after it ("from the 70B LLaMA to the 405B Llama 3.1") compares models, not values. */
 const NAME_AFTER = /^[\s-]*(?:parameters?\s+|params?\s+)?[A-Z]/u;
-/** "from" and at most a few determiners and old-value words right before the figure. */
-const FROM_RIGHT_BEFORE = /\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$/iu;
 const CHANGED_FROM_CN_BEFORE = /从\s*(?:[^，。；！？\d]{0,16}?的\s*)?$/u;
 const CHANGED_FROM_CN_AFTER = /^\s*(?:参数量?)?\s*(?:大幅|显著)?(?:下调|上调|下降|降低|降|减少|缩减|缩小|减|修正|更正|调整|增加|增长|提升|提高|跃升|上升|扩大|升|涨|变)[^，。；！？\d]{0,2}?(?:到|至|为|成)/u;
 const OLD_VALUE_AFTER =
@@ -49,6 +46,11 @@ const OLD_VALUE_AFTER =
 /** Characters that may open an old-value mark after a figure: "(", "（", an arrow, or the "-" and "=" of "->" and "=>". */
 const OLD_VALUE_OPENERS = new Set([0x28, 0xff08, 0x2d, 0x3d, 0x2192, 0x27f6, 0x21d2, 0x2794, 0x279d]);
 
+/**
+ * The figure a change started from: "down from the 9.7T", "fell from 9.7T to 1.5T", "a 6.5x reduction from the 9.7T
+ * estimate" ("ranges from 7B to 70B" has no change word), "从 9.7 万亿下调到" (a change verb after the figure), and
+ * "9.7T → 1.5T" or "9.7T (early leaks)" (an arrow to a figure, or an old-value label, after it).
+ */
 function isChangedFrom(text: string, figure: Span, sentence: Span): boolean {
   // Each pattern runs only where its mark is near: most figures have neither an opener after them nor "from"/"从" before.
   // Both sides are read within a few dozen characters: a search to the sentence's ends would be quadratic on a 1 MB line.

@@ -227,9 +227,14 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   } else if (before.includes('f ') && !ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {
     // (Unless the figure says its kind itself: "half of DeepSeek-V3's 37B active parameters".)
     statedKind = 'total';
+  } else if (
     // "37 billion parameters are used for each token" is an active count, as "37B active" is.
     // "360 亿参数在任何输入上都是活跃的": the same clause says the parameters are active (no other figure between).
-  } else if (ACTIVE_AFTER.test(after) || saysActiveBefore(before) || PARAMETERS_ACTIVE_AFTER.test(after) || PARAMETERS_ACTIVE_IN_CLAUSE.test(after)) {
+    ACTIVE_AFTER.test(after) ||
+    saysActiveBefore(before) ||
+    PARAMETERS_ACTIVE_AFTER.test(after) ||
+    PARAMETERS_ACTIVE_IN_CLAUSE.test(after)
+  ) {
     statedKind = 'active';
   } else if (WITH_EXPERTS_AFTER.test(after)) {
     // "a 17 billion parameter model with 16 experts": an MoE described by the parameters each token uses.
