@@ -23,7 +23,7 @@ const CUE_AFTER =
  * ("If GPT-5.5 had 9.7T", "Some analysts believe", "一度被传为"). Kept out of CUE_BEFORE, which every clause with a
  * figure is scanned for: their common words ("think", "expect", "if") made that scan a third slower.
  */
-const LATE_CUES = new RegExp(String.raw`\b(?:reported to|alleged(?:ly)? to|is alleged|(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)(?<=\b(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?))|(?:expect|think|assume|guess|imagine)(?<=\b(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine))|(?:mistake|misconception|error|myth|belief)(?<=\b(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief))|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|whether(?<=\b(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether)|sources (?:say|said|claim))\b|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`, 'iu');
+const LATE_CUES = new RegExp(String.raw`\b(?:reported to|alleged(?:ly)? to|is alleged|(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?)(?<=\b(?:many|most|some|people|analysts|experts|observers|critics|commentators|others|insiders|pundits|readers)\s+(?:(?:have|had|still|once|long|widely|often|wrongly)\s+)?(?:believed?|believes|assumed?|assumes|thought|think|expected|expect|suspect(?:ed)?))|(?:expect|think|assume|guess|imagine)(?<=\b(?:you|one|we)\s+(?:might|may|would|could)\s+(?:expect|think|assume|guess|imagine))|(?:mistake|misconception|error|myth|belief)(?<=\b(?:common|frequent|popular|widespread|persistent)\s+(?:mistake|misconception|error|myth|belief))|misconceptions?|wrongly|if\b(?:[^,;:.!?]|\.(?=\S)){0,40}?\b(?:had|were|would|could)\b|suppos(?:e|ing)|hypothetical(?:ly)?|whether(?<=\b(?:knows?|known|unclear|uncertain|clear|sure|wonder(?:s|ed)?|asks?|asked|debate[sd]?)\s+(?:about\s+)?whether)|sources (?:say|said|claim)|naive(?:ly)?)\b|[x×]\s*\d+(?:\.\d+)?\s*[TBMtbm]\s+(?:gives|equals|makes|would\s+(?:give|be|make))\b|(?<!年)一度(?:被|传|盛传)|被传|普遍认为|(?<![可所得足难何])以为|(?:如果|假如|倘若|要是)[^，。；！？]{0,20}?真(?:的)?有|假设`, 'iu');
 
 /** "from", then at most a few determiners and old-value words, right before the figure. */
 const FROM_DETERMINERS = String.raw`\bfrom\s+(?:(?:the|an?|its|their|that|this|earlier|previous|prior|initial|original|old|reported|rumou?red|leaked|estimated|claimed|widely[- ]circulated|circulated)\s+){0,4}$`;
@@ -279,8 +279,12 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
 export function isDistancedLate(text: string, figure: Span, sentence: Span): boolean {
   const scan = scanSentence(text, sentence);
   const start = clauseStart(scan, countBelow(scan.breakEnds, figure.start, true));
-  return LATE_CUES.test(text.slice(Math.max(start, figure.start - 200), figure.start)) || isChangedFrom(text, figure, sentence);
+  if (LATE_CUES.test(text.slice(Math.max(start, figure.start - 200), figure.start))) return true;
+  return LATE_CUES_AFTER.test(text.slice(figure.end, Math.min(clauseEnd(scan, figure), figure.end + 80))) || isChangedFrom(text, figure, sentence);
 }
+
+/** "The 56B of Mixtral 8x7B is often misquoted": the clause says the figure is a misquotation. */
+const LATE_CUES_AFTER = /^[^.;!?。；！？]{0,40}?\b(?:is|are|was|were)\s+(?:often\s+|commonly\s+|widely\s+|frequently\s+)?(?:misquoted|miscited|misreported|a\s+misconception|a\s+(?:common\s+)?mistake)\b/iu;
 
 /**
  * The word by which the writer marks a figure as its own estimate ("推测", "we speculate", "probably"), in

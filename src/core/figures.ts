@@ -103,6 +103,8 @@ const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参�
 
 // A part of a whole the sentence states next: "37B of its 671B", "32B out of Kimi K2's 1T", and that whole.
 const PART_OF_WHOLE_AFTER = /^\s*(?:(?:parameters?|params?)\s+)?(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?\d[\d.,]*\s?(?:[TBMtbm](?![A-Za-z])|trillion|billion|million|万亿|亿)/iu;
+/** "Only 37B of DeepSeek-V3's parameters are active": a part of the model's parameters, without their number. */
+const PART_OF_MODEL_AFTER = /^\s*(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:parameters?|params?|weights)\b/iu;
 const WHOLE_BEFORE = atEnd(/\bof\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?$/iu);
 const ACTIVE_LATER = /^[^.;!?。；！？]{0,80}?\b(?:active|activated|used\s+(?:for|per|on)|per\s+token|(?:for|on)\s+(?:each|every|any|a)\s+(?:input\s+)?token|at\s+a\s+time|at\s+once)\b/iu;
 
@@ -219,9 +221,9 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && endsWith(DATA_BEFORE, before)) return undefined;
   const explicitParameters = explicitAfter || endsWith(PARAMETER_NOUN_BEFORE, before);
   let statedKind: FigureKind | undefined;
-  // "37B of its 671B parameters", "32B of Kimi K2's 1T parameters are active": the part is active (or no size of the
-  // model at all: "13B of its 70B are embeddings"), the whole it is part of is the total.
-  if (PART_OF_WHOLE_AFTER.test(after)) {
+  // "37B of its 671B parameters", "32B of Kimi K2's 1T parameters are active", "only 37B of DeepSeek-V3's parameters are
+  // active": the part is active (or no size of the model at all: "13B of its 70B are embeddings"), the whole is the total.
+  if (PART_OF_WHOLE_AFTER.test(after) || PART_OF_MODEL_AFTER.test(after)) {
     if (!ACTIVE_LATER.test(after) && !saysActiveBefore(before)) return undefined;
     statedKind = 'active';
   } else if (before.includes('f ') && !ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {

@@ -74,3 +74,14 @@ test('cue words in a writer\'s plain claim do not hide a wrong figure', () => {
   const silent = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').length === 0;
   assert.equal(silent("Half of DeepSeek-V3's 37B active parameters sit in shared experts."), true);
 });
+
+test('a part of the model\'s parameters said to be active is its active figure; arithmetic and misquotations are no claims', () => {
+  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => `${f.modelId} ${f.text}${f.fix ? ' -> ' + f.fix.text : ''}`);
+  assert.deepEqual(w("Only 37B of DeepSeek-V3's parameters are active at a time."), []);
+  assert.deepEqual(w("Just 12.9B of Mixtral 8x7B's parameters are used per token."), []);
+  assert.deepEqual(w("Only 40B of DeepSeek-V3's parameters are active at a time."), ['deepseek-v3 40B -> 37B']);
+  assert.deepEqual(w('Naively, 8 × 7B gives 56B for Mixtral 8x7B; the real total is 46.7B.'), []);
+  assert.deepEqual(w('8 × 7B would give 56B for Mixtral 8x7B, but the real total is 46.7B.'), []);
+  assert.deepEqual(w('The 56B of Mixtral 8x7B is often misquoted.'), []);
+  assert.deepEqual(w('The 56B of Mixtral 8x7B is impressive.'), ['mixtral-8x7b 56B -> 46.7B']);
+});
