@@ -279,7 +279,7 @@ export function isDistanced(text: string, figure: Span, sentence: Span, models: 
 export function isDistancedLate(text: string, figure: Span, sentence: Span): boolean {
   const scan = scanSentence(text, sentence);
   const start = clauseStart(scan, countBelow(scan.breakEnds, figure.start, true));
-  if (LATE_CUES.test(text.slice(Math.max(start, figure.start - 200), figure.start))) return true;
+  if (start < figure.start && LATE_CUES.test(text.slice(Math.max(start, figure.start - 120), figure.start))) return true;
   return LATE_CUES_AFTER.test(text.slice(figure.end, Math.min(clauseEnd(scan, figure), figure.end + 80))) || isChangedFrom(text, figure, sentence);
 }
 

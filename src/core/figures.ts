@@ -33,6 +33,11 @@ const BETWEEN_BEFORE = /(?:\bbetween|介于)\s*$/iu;
 /** "from 8B to 90B", "从 7B 到 70B": the span of a family's sizes, each end a size of its own. */
 const FROM_BEFORE = /(?:\bfrom|从)\s*$/iu;
 
+/** Whether a range's second end may follow a figure that ends before this character (a blank, a dash, "~", "到", "至"). */
+function mayRangeOn(c: number): boolean {
+  return c === 0x20 || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x7e || c === 0x5230 || c === 0x81f3 || c === 0xa0 || c === 0x09;
+}
+
 /** FIGURE_RE's capture groups. */
 const GROUP = { pre: 1, mult: 2, num: 3, exp: 4, rangeSep: 5, num2: 6, unit1: 7, unit: 8 } as const;
 
@@ -67,8 +72,6 @@ const NOT_PARAMETERS_BEFORE =
   atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b|\bper|\bevery|\bdownloaded|\bsaw|\bprocessed|\bingested|每)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
 
 const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
-// "14.8T 高质量语料", "15T during pre-training", "15 万亿个高质量词元": data the sentence counts, a few words on.
-const DATA_AFTER = /^\s*(?:[\u4e00-\u9fff]{1,6}?(?:语料|词元|令牌|数据|token)|(?:tokens?\s+)?(?:during|in|for|of)\s+(?:its\s+|the\s+)?(?:pre-?)?training\b)/iu;
 // "a 417M SigLIP vision encoder", "a 400M MoonViT encoder": a named component's size, not the model's ("a 500M encoder"
 // and "a 450B dense decoder-only Transformer" size the model itself).
 const COMPONENT_AFTER =
@@ -101,10 +104,16 @@ const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactive|\bactivated|\bacti
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
 const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 
-// A part of a whole the sentence states next: "37B of its 671B", "32B out of Kimi K2's 1T", and that whole.
-const PART_OF_WHOLE_AFTER = /^\s*(?:(?:parameters?|params?)\s+)?(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?\d[\d.,]*\s?(?:[TBMtbm](?![A-Za-z])|trillion|billion|million|万亿|亿)/iu;
-/** "Only 37B of DeepSeek-V3's parameters are active": a part of the model's parameters, without their number. */
-const PART_OF_MODEL_AFTER = /^\s*(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:parameters?|params?|weights)\b/iu;
+/** What follows a figure that says it is data, or a part of the model (see readFigureContext). */
+const SPECIAL_AFTER = new RegExp(
+  // (One pattern, one call per figure: most figures are followed by none of these.)
+  // 1: data the sentence counts, a few words on: "14.8T 高质量语料", "15T during pre-training", "15 万亿个高质量词元".
+  // 2: a part of a whole the sentence states next: "37B of its 671B", "32B out of Kimi K2's 1T".
+  // 3: a part of the model's parameters, without their number: "Only 37B of DeepSeek-V3's parameters are active".
+  String.raw`^\s*(?:((?:[\u4e00-\u9fff]{1,6}?(?:语料|词元|令牌|数据|token)|(?:tokens?\s+)?(?:during|in|for|of)\s+(?:its\s+|the\s+)?(?:pre-?)?training\b))|((?:(?:parameters?|params?)\s+)?(?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?\d[\d.,]*\s?(?:[TBMtbm](?![A-Za-z])|trillion|billion|million|万亿|亿))|((?:out\s+)?of\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:parameters?|params?|weights)\b))`,
+  'iu',
+);
+/** "37B of its 671B", "32B of Kimi K2's 1T": the whole a part was stated of. */
 const WHOLE_BEFORE = atEnd(/\bof\s+(?:its|their|the|[^;:!?。]{1,40}?['’]s)\s+(?:total\s+)?(?:~|≈|about\s+|roughly\s+)?$/iu);
 const ACTIVE_LATER = /^[^.;!?。；！？]{0,80}?\b(?:active|activated|used\s+(?:for|per|on)|per\s+token|(?:for|on)\s+(?:each|every|any|a)\s+(?:input\s+)?token|at\s+a\s+time|at\s+once)\b/iu;
 
@@ -188,6 +197,14 @@ function collapseLeadingSpaces(after: string): string {
   return ' ' + after.slice(i);
 }
 
+/** Whether COMPONENT_AFTER may match: blanks or a hyphen, then a capital, "vision"-like words or "param". */
+function mayNameComponent(after: string): boolean {
+  let i = 0;
+  while (i < after.length && (after.charCodeAt(i) === 0x20 || after.charCodeAt(i) === 0x2d)) i++;
+  const c = after.charCodeAt(i);
+  return i > 0 && ((c >= 0x41 && c <= 0x5a) || c === 0x76 || c === 0x69 || c === 0x61 || c === 0x73 || c === 0x70);
+}
+
 /** ACTIVE_BEFORE, tried only where its word is (its lookbehind is read per figure, and few have one). */
 function saysActiveBefore(before: string): boolean {
   return (before.includes('ctiv') || before.includes('CTIV') || before.includes('激活') || before.includes('活跃')) && endsWith(ACTIVE_BEFORE, before);
@@ -213,8 +230,9 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   if (!explicitAfter && QUALIFIED_NOT_PARAMETERS.test(after)) return undefined;
   // "8 models with 7B parameters each", "每个模型有 7B 个参数", "14B of the MTP module weights": a part's size, not the model's.
   if (PER_PART_AFTER.test(after) || endsWith(PER_PART_BEFORE, before)) return undefined;
-  if (!explicitAfter && DATA_AFTER.test(after)) return undefined;
-  if (COMPONENT_AFTER.test(after) || endsWith(COMPONENT_BEFORE, before)) return undefined;
+  const special = SPECIAL_AFTER.exec(after);
+  if (special && special[1] !== undefined && !explicitAfter) return undefined;
+  if ((mayNameComponent(after) && COMPONENT_AFTER.test(after)) || endsWith(COMPONENT_BEFORE, before)) return undefined;
   // "pre-train DeepSeek-V3 on 14.8T": a training verb with its object, then "on", introduces data.
   if (!explicitAfter && endsWith(TRAINED_ON_BEFORE, before)) return undefined;
   if (endsWith(NOT_PARAMETERS_BEFORE, before)) return undefined;
@@ -223,7 +241,7 @@ export function readFigureContext(ctx: FigureContext): FigureReading | undefined
   let statedKind: FigureKind | undefined;
   // "37B of its 671B parameters", "32B of Kimi K2's 1T parameters are active", "only 37B of DeepSeek-V3's parameters are
   // active": the part is active (or no size of the model at all: "13B of its 70B are embeddings"), the whole is the total.
-  if (PART_OF_WHOLE_AFTER.test(after) || PART_OF_MODEL_AFTER.test(after)) {
+  if (special && special[1] === undefined) {
     if (!ACTIVE_LATER.test(after) && !saysActiveBefore(before)) return undefined;
     statedKind = 'active';
   } else if (before.includes('f ') && !ACTIVE_AFTER.test(after) && !TOTAL_AFTER.test(after) && endsWith(WHOLE_BEFORE, before)) {
@@ -310,7 +328,7 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
     }
     let end = m.index + m[0].length;
     let isRange = num2 !== undefined;
-    if (!isRange && !hasExp && unit && m[GROUP.mult] === undefined) {
+    if (!isRange && !hasExp && unit && m[GROUP.mult] === undefined && mayRangeOn(text.charCodeAt(end))) {
       RANGE_TAIL.lastIndex = end;
       const tail = RANGE_TAIL.exec(text);
       if (tail && unitValue(tail[3]!) === scale) {
