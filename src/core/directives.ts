@@ -1,6 +1,6 @@
 // Reads markdownlint-style disable comments and answers "is this rule off at this offset?".
 import { RULE_IDS, type RuleId } from './types';
-import { lineStarts } from './prose';
+import { lineStarts } from './positions';
 import { lineIndexOf as lineOf } from './positions';
 
 const DIRECTIVE_RE = /<!--\s*factlint-(disable-next-line|disable-line|disable|enable)((?:\s+[a-z-]+)*)\s*-->/g;

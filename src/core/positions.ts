@@ -1,5 +1,15 @@
 // Converts UTF-16 offsets to 1-based lines and columns, the way editors and the CLI report them.
-import { lineStarts } from './prose';
+
+/** Offsets of the start of each line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
 
 export interface LineColumn {
   line: number;

@@ -1,6 +1,7 @@
 // Splits a Markdown draft into prose units and masks everything that is not prose.
 import MarkdownIt from 'markdown-it';
 import { NO_TITLES, readPlainUnits, readQuoteUnits, readTableUnits } from './plainProse';
+import { lineStarts } from './positions';
 import type { Span } from './types';
 
 export type UnitKind = 'paragraph' | 'heading' | 'row' | 'html';
@@ -66,16 +67,6 @@ export function extractBlockProse(text: string): Prose {
   return other ? { masked: maskText(text, other), units: other } : extractProse(text);
 }
 
-/** Offsets of the start of each line. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  return starts;
-}
 
 /**
  * The next character splitCells acts on in a row with escapes or code spans. A regex steps over the rest natively (a
