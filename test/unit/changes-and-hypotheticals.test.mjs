@@ -8,6 +8,7 @@ import path from 'node:path';
 import { bundled, FIXTURES, lineOf } from './helpers.mjs';
 
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'md', 'changes-and-hypotheticals.md'), 'utf8');
+const silent = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').length === 0;
 
 test('the fixture: old values, hypotheticals and reported beliefs are silent; new values and own beliefs are checked', () => {
   const got = bundled()
@@ -27,7 +28,6 @@ test('the fixture: old values, hypotheticals and reported beliefs are silent; ne
 });
 
 test('the old value is read only right after "from" with a change word before it, or before an arrow or an old-value label', () => {
-  const silent = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').length === 0;
   // "from" without a change word is a range or a source, not an old value.
   assert.equal(silent('Llama 3.1 ranges from 8B to 90B.'), false);
   assert.equal(silent('GPT-5.5 went from 9.7T to 1.5T in the estimates.'), true);
@@ -71,7 +71,6 @@ test('cue words in a writer\'s plain claim do not hide a wrong figure', () => {
       .map((f) => `${f.modelId} ${f.text}`);
     assert.deepEqual(got, [expected], text);
   }
-  const silent = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').length === 0;
   assert.equal(silent("Half of DeepSeek-V3's 37B active parameters sit in shared experts."), true);
 });
 

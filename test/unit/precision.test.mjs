@@ -10,6 +10,7 @@ function claims(text) {
     .claims.map((c) => [c.mention.modelId, c.figure.text, c.verdict]);
 }
 const warnings = (text) => starter().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
+const bundledWarnings = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
 
 test('enumeration far from the family name: "the X collection ... in 8B, 70B and 405B sizes"', () => {
   const text = 'The Llama 3.1 collection of multilingual large language models is a set of pretrained and instruction tuned generative models in 8B, 70B and 406B sizes.';
@@ -287,7 +288,6 @@ test('"the 8x22B model" after a model named "… 8x22B" refers to that model (bu
 });
 
 test('a product a model\'s name spells names the model ("comes in 8x7B and 8x22B"); one no name spells, or with "parameters", is a count', () => {
-  const bundledWarnings = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
   assert.deepEqual(bundledWarnings("Mistral's Mixtral comes in 8x7B and 8x22B."), []);
   assert.deepEqual(bundledWarnings('In Mixtral 8x7B, the 8x7B refers to eight experts.'), []);
   assert.deepEqual(bundledWarnings('Mixtral (8x7B) has 46.7B parameters.'), []);
@@ -296,18 +296,16 @@ test('a product a model\'s name spells names the model ("comes in 8x7B and 8x22B
 });
 
 test('"respectively" and "分别" pair a list of figures with the names before it, in order', () => {
-  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
-  assert.deepEqual(w('DeepSeek-V3 and Llama 3.1 405B have 671B and 405B parameters respectively.'), []);
-  assert.deepEqual(w('Llama 3.1 405B 和 DeepSeek-V3 的参数量分别为 4050 亿和 6710 亿。'), []);
-  assert.deepEqual(w('DeepSeek-V3 and Llama 3.1 405B have 405B and 671B parameters respectively.'), [
+  assert.deepEqual(bundledWarnings('DeepSeek-V3 and Llama 3.1 405B have 671B and 405B parameters respectively.'), []);
+  assert.deepEqual(bundledWarnings('Llama 3.1 405B 和 DeepSeek-V3 的参数量分别为 4050 亿和 6710 亿。'), []);
+  assert.deepEqual(bundledWarnings('DeepSeek-V3 and Llama 3.1 405B have 405B and 671B parameters respectively.'), [
     ['deepseek-v3', '405B', 'contradicted-figure'],
     ['llama-3.1-405b', '671B', 'contradicted-figure'],
   ]);
-  assert.deepEqual(w('GPT-3 and Kimi K2 have 175B and 2T parameters, respectively.'), [['kimi-k2', '2T', 'contradicted-figure']]);
+  assert.deepEqual(bundledWarnings('GPT-3 and Kimi K2 have 175B and 2T parameters, respectively.'), [['kimi-k2', '2T', 'contradicted-figure']]);
 });
 
 test('figures that count data, uses or a component are no sizes of the model', () => {
-  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
   for (const text of [
     'Llama 3.1 405B has been downloaded 350M times.',
     'Kimi K2 offers 128K context at $0.60 per 1M.',
@@ -318,16 +316,15 @@ test('figures that count data, uses or a component are no sizes of the model', (
     "DeepSeek-V3's MTP module adds 14B parameters.",
     "Each of Mixtral 8x7B's experts has about 5.6B parameters.",
   ]) {
-    assert.deepEqual(w(text), [], text);
+    assert.deepEqual(bundledWarnings(text), [], text);
   }
   // With "parameters" and nothing that counts something else, a figure is still the model's size.
-  assert.deepEqual(w('Mixtral 8x7B has 56B parameters in total.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
-  assert.deepEqual(w('Llama 3.1 405B has 500B parameters for training.'), [['llama-3.1-405b', '500B', 'contradicted-figure']]);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B has 56B parameters in total.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
+  assert.deepEqual(bundledWarnings('Llama 3.1 405B has 500B parameters for training.'), [['llama-3.1-405b', '500B', 'contradicted-figure']]);
 });
 
 test('a model known only by its relation to the paragraph\'s model ("Its successor has 141B") is not that model', () => {
-  const w = (text) => bundled().check(text).findings.filter((f) => f.severity === 'warning').map((f) => [f.modelId, f.text, f.ruleId]);
-  assert.deepEqual(w('Mixtral 8x7B is popular. Its successor has 141B parameters.'), []);
-  assert.deepEqual(w('Mixtral 8x7B 很流行。其继任者有 1410 亿参数。'), []);
-  assert.deepEqual(w('Mixtral 8x7B is popular. It has 141B parameters.'), [['mixtral-8x7b', '141B', 'contradicted-figure']]);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B is popular. Its successor has 141B parameters.'), []);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B 很流行。其继任者有 1410 亿参数。'), []);
+  assert.deepEqual(bundledWarnings('Mixtral 8x7B is popular. It has 141B parameters.'), [['mixtral-8x7b', '141B', 'contradicted-figure']]);
 });
