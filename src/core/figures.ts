@@ -71,7 +71,7 @@ const NOT_PARAMETERS_AFTER =
 const NOT_PARAMETERS_BEFORE =
   atEnd(/(?:\b(?:named|called|dubbed)\s*|名为|叫做|称为|命名为|[$€£¥₹]|US\$|USD|RMB|CNY|EUR|\bcost(?:s|ing)?\b|\bvalued?\b|\braised?\b|\bfunding\b|\brevenue\b|\binvest(?:ed|ment)?\b|\bpriced?\b|\bworth\b|\bspent\b|\bsales\b|\bper|\bevery|\bdownloaded|\bsaw|\bprocessed|\bingested|每)\s*(?:of\s*|at\s*|about\s*|around\s*|~\s*)?$/iu);
 
-const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents)\b/iu;
+const QUALIFIED_NOT_PARAMETERS = /^(?:[\s-]+(?:[a-z]+(?:-[a-z]+)*|and|,)){1,5}[\s-]+(?:tokens|words|characters|GPU[\s-]*hours|examples|samples|documents|users|downloads|customers|subscribers|visitors|developers|people|times)\b/iu;
 // "a 417M SigLIP vision encoder", "a 400M MoonViT encoder": a named component's size, not the model's ("a 500M encoder"
 // and "a 450B dense decoder-only Transformer" size the model itself).
 const COMPONENT_AFTER =
@@ -95,13 +95,16 @@ const PARAMETER_NOUN_AFTER =
 const PARAMETER_NOUN_BEFORE = atEnd(/(?:parameters?|params?|参数量?|参数规模|规模|模型大小|尺寸|size)[*_]*\s*(?:count|number)?\s*(?:of|is|was|are|[:：=为是约]|达到?|at|reaches|about|around|roughly|~)*\s*$/iu);
 
 // "of which 36B are active": a copula may stand between the figure and "active".
-const ACTIVE_AFTER = /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+token|激活|活跃)/iu;
+// "only 37B fire for any given token": the verb may say it too.
+const ACTIVE_AFTER =
+  /^[\s-]*(?:\(?\s*)?(?:of\s+(?:them|which|these|those)\s+)?(?:(?:are|is|were|was|being|remain)\s+)?(?:active|activated|activation|in\s+use|per\s+(?:given\s+)?token|(?:fire|fires|run|runs|(?:are\s+|is\s+)?used)\s+(?:for|per|on)\s+(?:each|every|any|a)\s+(?:given\s+)?(?:input\s+)?token|激活|活跃)/iu;
 // "active per token (about 86B)": the parenthesis restates the active amount.
 // "DeepSeek-V3's active parameter count is 37B", "激活参数是 37B", "激活参数不到 250 亿", "总参数不超过 7000 亿": a copula,
 // "only", a hedge or a bound may stand between the kind's words and the figure.
 const KIND_LEAD = String.raw`(?:\s+(?:count|number))?(?:\s+per\s+token)?\s*(?:(?:of|is|was|are|were|stands\s+at|reach(?:es)?|only|just|[:：=为在(（]|是|达到?|仅|只有|有)\s*){0,2}(?:约|超过|至少|不到|不足|不超过|低于|少于|至多|最多|about|around|~|≈|roughly|over|more\s+than|no\s+more\s+than|at\s+least|at\s+most|less\s+than|fewer\s+than|under|up\s+to)?\s*$`;
 const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactive|\bactivated|\bactivates|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
-const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total|in\s+total|overall|总)/iu;
+// Not "total/active" after a pair: the slash notation gives each figure its kind (see readSentences).
+const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total(?!\s*\/\s*(?:active|activated))|in\s+total|overall|总(?!\s*\/\s*激活))/iu;
 const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 
 /** What follows a figure that says it is data, or a part of the model (see readFigureContext). */

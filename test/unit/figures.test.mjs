@@ -303,3 +303,12 @@ test('words after masked code next to a figure say what it counts, within the sa
   // The reach is counted in the draft's characters, blanks included: "tokens" past it is not read.
   assert.deepEqual(read(`GPT-5.5 has 9.7T ${code(56)} tokens.`), [['gpt-5.5', '9.7T', false, false, false, null]]);
 });
+
+test('"only 37B fire for any given token" is active; "671B/37B total/active" gives each its kind; "800M weekly users" is no size', () => {
+  const w = (text) => starter().check(text).findings.filter((f) => f.severity === 'warning').map((f) => `${f.modelId} ${f.text} ${f.ruleId}`);
+  assert.deepEqual(w('DeepSeek-V3 has 671B parameters, but only 37B fire for any given token.'), []);
+  assert.deepEqual(w('DeepSeek-V3 has 671B parameters, but only 47B fire for any given token.'), ['deepseek-v3 47B contradicted-figure']);
+  assert.deepEqual(w('DeepSeek-V3 has 671B/37B total/active parameters.'), []);
+  assert.deepEqual(w('DeepSeek-V3 has 671B/47B total/active parameters.'), ['deepseek-v3 47B contradicted-figure']);
+  assert.deepEqual(starter().check('GPT-5.5 drew 800M weekly users within weeks.').findings, []);
+});
