@@ -24,6 +24,8 @@ export interface TableShape {
   /** Parameter columns: the unit their header gives unitless cells, and the kind it names. */
   paramColumns: Map<number, number>;
   columnKinds: Map<number, 'total' | 'active'>;
+  /** Columns labelled with both kinds ("Params (total/active)", "总参数 / 激活参数"): a "671B/37B" cell gives one of each. */
+  pairColumns: Set<number>;
   modelColumn: number;
   /** Columns with an empty header ("|||TruthfulQA|"): a cell holding only a size there sizes the row's model. */
   blankColumns: Set<number>;
@@ -34,6 +36,7 @@ export interface TableShape {
 function shapeOf(masked: string, header: ProseUnit, headerMentions: ModelMention[]): TableShape {
   const paramColumns = new Map<number, number>();
   const columnKinds = new Map<number, 'total' | 'active'>();
+  const pairColumns = new Set<number>();
   const blankColumns = new Set<number>();
   const columnModels = new Map<number, ModelMention>();
   let modelColumn = -1;
@@ -45,12 +48,21 @@ function shapeOf(masked: string, header: ProseUnit, headerMentions: ModelMention
     else if (PARAM_HEADER.test(label) && !NOT_PARAM_HEADER.test(label)) {
       const scale = HEADER_SCALE.find(([re]) => re.test(label))?.[1] ?? 0;
       paramColumns.set(i, scale);
-      if (ACTIVE_LABEL.test(label)) columnKinds.set(i, 'active');
+      if (ACTIVE_LABEL.test(label) && TOTAL_LABEL.test(label) && label.includes('/')) pairColumns.add(i);
+      else if (ACTIVE_LABEL.test(label)) columnKinds.set(i, 'active');
       else if (TOTAL_LABEL.test(label)) columnKinds.set(i, 'total');
     } else if (modelColumn < 0 && MODEL_HEADER.test(label)) modelColumn = i;
   });
-  return { paramColumns, columnKinds, modelColumn, blankColumns, columnModels };
+  return { paramColumns, columnKinds, pairColumns, modelColumn, blankColumns, columnModels };
 }
+
+/** In a "671B/37B" cell of a total/active column: the figure before the slash is the total, the one after it the active. */
+function kindInPair(masked: string, cell: Span, raw: Span): 'total' | 'active' | undefined {
+  if (PAIR_SECOND.test(masked.slice(cell.start, raw.start))) return 'active';
+  return PAIR_FIRST.test(masked.slice(raw.end, cell.end)) ? 'total' : undefined;
+}
+const PAIR_SECOND = /\d[^/\d]*\/\s*$/u;
+const PAIR_FIRST = /^\s*\/\s*\d/u;
 
 // The regexes here are module constants rather than literals in the functions: a literal makes a new RegExp
 // object each time it is evaluated, and these are read per column, row or figure.
@@ -87,7 +99,7 @@ export function readRow(
     tables.set(unit.table ?? -1, shapeOf(masked, unit, unitMentions));
     return;
   }
-  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), modelColumn: -1, blankColumns: new Set(), columnModels: new Map() };
+  const shape = tables.get(unit.table ?? -1) ?? { paramColumns: new Map(), columnKinds: new Map(), pairColumns: new Set(), modelColumn: -1, blankColumns: new Set(), columnModels: new Map() };
   let rowModel: ModelMention | undefined;
   if (shape.modelColumn >= 0) {
     // The model column says which model the row is about; a row whose model we do not know is left alone.
@@ -116,7 +128,7 @@ export function readRow(
       if (!rowModel) continue;
       const r = readAround(masked, raw, cell) ?? undefined;
       if (!r) continue;
-      const statedKind = r.statedKind ?? shape.columnKinds.get(col);
+      const statedKind = r.statedKind ?? (shape.pairColumns.has(col) ? kindInPair(masked, cell, raw) : shape.columnKinds.get(col));
       out.push({ figure: toParsedFigure(raw, { ...r, explicitParameters: true, statedKind }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
       continue;
     }

@@ -312,3 +312,10 @@ test('"only 37B fire for any given token" is active; "671B/37B total/active" giv
   assert.deepEqual(w('DeepSeek-V3 has 671B/47B total/active parameters.'), ['deepseek-v3 47B contradicted-figure']);
   assert.deepEqual(starter().check('GPT-5.5 drew 800M weekly users within weeks.').findings, []);
 });
+
+test('a table column labelled with both kinds ("Params (total/active)") reads "671B/37B" as one of each', () => {
+  const w = (text) => starter().check(text).findings.filter((f) => f.severity === 'warning').map((f) => `${f.modelId} ${f.text} ${f.ruleId}`);
+  assert.deepEqual(w('| Model | Params (total/active) |\n|---|---|\n| DeepSeek-V3 | 671B/37B |\n'), []);
+  assert.deepEqual(w('| 模型 | 总参数 / 激活参数 |\n|---|---|\n| DeepSeek-V3 | 671B/37B |\n'), []);
+  assert.deepEqual(w('| Model | Params (total/active) |\n|---|---|\n| DeepSeek-V3 | 671B/47B |\n'), ['deepseek-v3 47B contradicted-figure']);
+});
