@@ -183,6 +183,13 @@ test('a lower bound at or below the figure fits; a plain hedge still reaches bot
   assert.deepEqual(claims('DeepSeek-V3 has over 600B parameters.').map((c) => c.verdict), ['matches']);
 });
 
+/** A sentence without findings whose first claim's figure has `key` set to `value`. */
+function assertCleanWith(text, key, value) {
+  const found = starter().check(text);
+  assert.deepEqual(found.findings, [], text);
+  assert.equal(found.claims[0]?.figure[key], value, text);
+}
+
 // An upper bound ("fewer than 9.7T", "不到 250 亿") claims "not above": true of every smaller figure, and without a fix
 // when it is not (the bound word would stay around the new number).
 test('an upper bound holds for every figure below it and is contradicted by one above', () => {
@@ -199,9 +206,7 @@ test('an upper bound holds for every figure below it and is contradicted by one 
     'DeepSeek-V3 has not more than 40B active parameters.',
     'DeepSeek-V3 的总参数在 7000 亿以下。',
   ]) {
-    const found = starter().check(text);
-    assert.deepEqual(found.findings, [], text);
-    assert.equal(found.claims[0]?.figure.atMost, true, text);
+    assertCleanWith(text, 'atMost', true);
   }
   const [f, ...rest] = starter().check('DeepSeek-V3 has fewer than 30B active parameters.').findings;
   assert.deepEqual(rest, []);
@@ -220,9 +225,7 @@ test('the words between "active parameters" and the figure: a copula, a count, "
     'DeepSeek-V3 的激活参数仅 370 亿。',
     'DeepSeek-V3 的激活参数达到 370 亿。',
   ]) {
-    const found = starter().check(text);
-    assert.deepEqual(found.findings, [], text);
-    assert.equal(found.claims[0]?.figure.statedKind, 'active', text);
+    assertCleanWith(text, 'statedKind', 'active');
   }
   assert.equal(starter().check("DeepSeek-V3's active parameter count is 47B.").findings[0]?.expected?.value, 37e9);
 });

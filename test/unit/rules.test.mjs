@@ -109,17 +109,6 @@ const FIXES = [
   ['GPT-5.5 has 9.7tn parameters.', '9.7tn', '1.5tn'],
   ['GPT-5.5 has 9.7 T parameters.', '9.7 T', '1.5 T'],
 ];
-for (const [text, from, to] of FIXES) {
-  test(`fix keeps the format: ${JSON.stringify(from)} → ${JSON.stringify(to)}`, () => {
-    const [f] = starter().check(text).findings;
-    assert.equal(f.ruleId, 'superseded-figure');
-    assert.equal(text.slice(f.fix.start, f.fix.end), from);
-    assert.equal(f.fix.text, to);
-    const fixed = core.applyEdits(text, [f.fix]);
-    assert.equal(fixed, text.replace(from, to));
-    assert.deepEqual(starter().check(fixed).findings, []);
-  });
-}
 
 // A value that would run to thousands or fall below one in the writer's unit is written in the next unit of the
 // same style, unless the writer writes numbers that size ("9,700 billion" above, "0.3T" here).
@@ -136,14 +125,22 @@ const UNIT_FIXES = [
   ['Llama 3.1 405B 的参数为 40 亿。', '40 亿', '4050 亿'],
   ['DeepSeek-V3 has 0.3T parameters.', '0.3T', '0.671T'],
 ];
-for (const [text, from, to] of UNIT_FIXES) {
-  test(`fix in the writer's unit style: ${JSON.stringify(from)} → ${JSON.stringify(to)}`, () => {
-    const [f, ...rest] = starter().check(text).findings;
-    assert.deepEqual(rest, []);
-    assert.equal(text.slice(f.fix.start, f.fix.end), from);
-    assert.equal(f.fix.text, to);
-    assert.deepEqual(starter().check(core.applyEdits(text, [f.fix])).findings, []);
-  });
+for (const [what, rule, cases] of [
+  ['fix keeps the format', 'superseded-figure', FIXES],
+  ["fix in the writer's unit style", 'contradicted-figure', UNIT_FIXES],
+]) {
+  for (const [text, from, to] of cases) {
+    test(`${what}: ${JSON.stringify(from)} → ${JSON.stringify(to)}`, () => {
+      const [f, ...rest] = starter().check(text).findings;
+      assert.deepEqual(rest, []);
+      assert.equal(f.ruleId, rule);
+      assert.equal(text.slice(f.fix.start, f.fix.end), from);
+      assert.equal(f.fix.text, to);
+      const fixed = core.applyEdits(text, [f.fix]);
+      assert.equal(fixed, text.replace(from, to));
+      assert.deepEqual(starter().check(fixed).findings, []);
+    });
+  }
 }
 
 test('"9.7-trillion-parameter" fixes to "1.5-trillion-parameter" in the text', () => {
