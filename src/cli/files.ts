@@ -59,9 +59,18 @@ function gitignoreOf(root: string): Ignore | undefined {
  * the first segment, so a draft named "..old.md" is under its folder (`startsWith('..')` said it was not).
  */
 export function relativeInside(root: string, file: string): string | undefined {
+  return pathInside(root, file)?.split(path.sep).join('/');
+}
+
+/** `file` relative to `root` with the system's separators, or undefined when it is not under root (see relativeInside). */
+export function pathInside(root: string, file: string): string | undefined {
   const rel = path.relative(root, file);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join('/');
+  return rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : rel;
+}
+
+/** An argument that takes files out of the run ("!archive/**"); a lone "!" is a file name. */
+export function isExcludeArg(arg: string): boolean {
+  return arg.startsWith('!') && arg.length > 1;
 }
 
 function notIgnored(root: string, files: string[]): string[] {
@@ -88,9 +97,9 @@ function excludedFiles(negations: string[], cwd: string): Set<string> {
  * starting with "!" is a glob of files to leave out of all the others (as in markdownlint-cli2).
  */
 export function expandFiles(allArgs: string[], cwd: string): ExpandedFiles {
-  const args = allArgs.filter((a) => !(a.startsWith('!') && a.length > 1));
+  const args = allArgs.filter((a) => !isExcludeArg(a));
   const excluded = excludedFiles(
-    allArgs.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1)),
+    allArgs.filter(isExcludeArg).map((a) => a.slice(1)),
     cwd,
   );
   const seen = new Set<string>();

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { applyEdits, createPositionMap, type Finding, type LineColumn, type Severity } from '../core';
 import { FactSources } from './factSources';
 import { decodeDraft, encodeDraft } from './draftText';
-import { expandFiles, regularFileSize } from './files';
+import { expandFiles, isExcludeArg, regularFileSize } from './files';
 import { factsJson, factsText, formatGithub, formatJson, formatProblem, formatSarif, formatText, type FileReport, type OutputFormat } from './report';
 import { openOutput } from './output';
 import { cacheFileFor, ResultCache } from './resultCache';
@@ -217,7 +217,7 @@ export async function run(argv: string[], io: RunIo): Promise<number> {
   }
   if (positionals[0] === 'facts') return runFacts(options, io.cwd, io.stdout, io.stderr);
   // "!pattern" arguments only take files out of the others.
-  if (!options.stdin && positionals.every((p) => p.startsWith('!') && p.length > 1)) {
+  if (!options.stdin && positionals.every(isExcludeArg)) {
     io.stderr(`factlint: no files given${positionals.length ? ' (only !exclude patterns)' : ''}\n${HELP}`);
     return 2;
   }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_IDS, type FactBase, type FactProblem, type Finding } from '../core';
 import type { LineColumn } from '../core';
+import { pathInside } from './files';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
@@ -44,9 +45,8 @@ function toJson(report: FileReport, f: Finding): JsonFinding {
 const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
 
 function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
   // "..old.md" is in cwd; only a ".." segment leads out of it.
-  return rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel) ? rel : file;
+  return pathInside(cwd, file) ?? file;
 }
 
 export function formatText(reports: FileReport[], cwd: string, colour: boolean): string {
@@ -97,9 +97,8 @@ export function formatGithub(reports: FileReport[], cwd: string): string {
  * `--stdin-filename`, "<stdin>.md", is "%3Cstdin%3E.md"), or a `file:` URI for a draft outside it.
  */
 function sarifUri(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  const inside = rel !== '' && !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
-  return inside ? rel.split(path.sep).map(encodeURIComponent).join('/') : pathToFileURL(file).href;
+  const rel = pathInside(cwd, file);
+  return rel !== undefined ? rel.split(path.sep).map(encodeURIComponent).join('/') : pathToFileURL(file).href;
 }
 
 export function formatSarif(reports: FileReport[], cwd: string, version: string): string {

@@ -24,7 +24,16 @@ export function isIgnored(uri: vscode.Uri, setup: FactSetup | undefined): boolea
   // A ".." segment leads out of the folder; a file named "..old.md" does not.
   if (!rel || rel === '..' || rel.startsWith('../')) return false;
   const globs = [...settingsFor(uri).ignore, ...(setup?.config.ignore ?? [])];
-  return globs.length > 0 && ignore().add(globs).ignores(rel);
+  return globs.length > 0 && compiledIgnore(globs).ignores(rel);
+}
+
+/** The last globs compiled: a document is asked on every check, and the settings and config rarely change between. */
+let lastIgnore: { key: string; globs: ReturnType<typeof ignore> } | undefined;
+
+function compiledIgnore(globs: string[]): ReturnType<typeof ignore> {
+  const key = globs.join('\n');
+  if (lastIgnore?.key !== key) lastIgnore = { key, globs: ignore().add(globs) };
+  return lastIgnore.globs;
 }
 
 export function byteLength(text: string): number {
