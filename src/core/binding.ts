@@ -53,8 +53,39 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
-  return before;
+  return comparedSubject(text, mentions, before, gapBefore) ?? before;
 }
+
+/**
+ * "DeepSeek-V3 beats Llama 3.1 405B with only 37B active", "X 超越 Y，仅激活 37B": a figure in a phrase of
+ * means after a comparison's object ("with", "while activating", "仅") is the subject's, not the object's.
+ */
+function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string): ModelMention | undefined {
+  // Most gaps are a word or two of a plain statement: the phrase's test fails at its first word.
+  if (!MEANS_PHRASE.test(gap)) return undefined;
+  let k = countEndingBy(mentions, object.start);
+  // "X outperforms Llama 2 70B and GPT-3.5 with only 12.9B active": the comparison's objects may be coordinated.
+  let first = object;
+  for (let seen = 0; k > 1 && seen < MAX_COMPARED_OBJECTS && COORDINATED_OBJECTS.test(text.slice(mentions[k - 1]!.end, first.start)); seen++) first = mentions[--k]!;
+  const subject = k > 0 ? mentions[k - 1]! : undefined;
+  if (!subject || subject.modelId === object.modelId || first.start - subject.end > MAX_COMPARISON_GAP) return undefined;
+  return COMPARISON.test(text.slice(subject.end, first.start)) ? subject : undefined;
+}
+
+const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$/iu;
+const MAX_COMPARED_OBJECTS = 8;
+
+/** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing, or "than". */
+const COMPARISON =
+  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to|than)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
+const MAX_COMPARISON_GAP = 80;
+/**
+ * What follows the object when the figure sizes the subject: "with (only)", "while activating", "using",
+ * "despite having", "at just", after an optional "on most benchmarks"; "，仅激活", "却只用"; a second verb of the subject
+ * ("and has"). Not "which has".
+ */
+const MEANS_PHRASE =
+  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*,?\s*(?:(?:on|in|across)\s+(?:[a-z-]+\s+){1,4})?(?:(?:while|despite|though|although|by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）])*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只|凭借|凭)[^。；！？，,]*$/iu;
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;

@@ -208,13 +208,17 @@ export function readSentences(
     const lastRaw = group[group.length - 1]!.raw;
     // "DeepSeek-V3 and Llama 3.1 405B have 671B and 405B parameters respectively", "X 和 Y 的参数量分别为 A 和 B": as many
     // names before the list as it has figures, each figure the name in the same place.
-    if (group.length > 1 && (respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end)))) {
+    // Without the word, "Mixtral 8x7B and Mixtral 8x22B have 46.7B and 141B parameters" reads the same way when the two
+    // lists are alone in the clause: exactly as many names as figures, a verb of having between, no "each", no "sizes".
+    if (group.length > 1 && ((respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end))) || mayPairImplicitly(masked, group))) {
       const before = countEndingBy(usable, first.raw.start);
       if (before >= group.length) {
         const names = usable.slice(before - group.length, before);
         let distinct = true;
         // Names coordinated in one run ("X and Y", "X、Y 和 Z"), not the last of separate clauses.
         for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId && COORDINATED_NAMES.test(masked.slice(names[k - 1]!.end, names[k]!.start));
+        // Implied, the names' run is the whole subject (no third name coordinated before it) and the verb follows it.
+        if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - group.length, before, first.raw.start);
         if (distinct) {
           for (let k = 0; k < group.length; k++) {
             const g = group[k]!;
@@ -347,6 +351,28 @@ export function readSentences(
 }
 
 const RESPECTIVELY = /\brespectively\b|分别/iu;
+
+/** The cheap half of an implied "respectively": the figures are joined by "and"/"和"/"、"/commas and sizes no unnamed models. */
+function mayPairImplicitly(masked: string, group: Sizing[]): boolean {
+  for (let k = 1; k < group.length; k++) if (!PAIRED_FIGURES_GAP.test(masked.slice(group[k - 1]!.raw.end, group[k]!.raw.start))) return false;
+  const end = group[group.length - 1]!.raw.end;
+  return !FAMILY_SIZES_AFTER.test(masked.slice(end, end + 30));
+}
+
+/** The rest: names [from, to) of `usable` are the subject alone, and a verb of having leads from the last to the figures. */
+function pairsImplicitly(masked: string, usable: ModelMention[], from: number, to: number, figureStart: number): boolean {
+  if (from > 0 && COORDINATED_NAMES.test(masked.slice(usable[from - 1]!.end, usable[from]!.start))) return false;
+  const gap = masked.slice(usable[to - 1]!.end, figureStart);
+  return gap.length <= 40 && HAVING_GAP.test(gap);
+}
+
+/** Between the figures of an implied pairing: a comma, "and" or a Chinese list mark; not "/" (total/active) nor "or". */
+const PAIRED_FIGURES_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|和|与|及|、|，)\s*$/iu;
+/** "X and Y come in 8B and 70B sizes", "…8B 和 70B 版本": sizes each model (or family) comes in, not one each. */
+const FAMILY_SIZES_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:sizes?|versions?|variants?|models?|flavou?rs?|checkpoints?|editions?|options?|configurations?|规模|版本|尺寸|型号|模型|两种|三种)/iu;
+/** A verb of having right after the names: "have", "are", "weigh in at", "的参数量为"; "each"/"both"/"各"/"都" share every figure. */
+const HAVING_GAP =
+  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*)$/iu;
 const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|及|以及|、)\s*$/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;

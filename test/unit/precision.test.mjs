@@ -305,6 +305,48 @@ test('"respectively" and "分别" pair a list of figures with the names before i
   assert.deepEqual(bundledWarnings('GPT-3 and Kimi K2 have 175B and 2T parameters, respectively.'), [['kimi-k2', '2T', 'contradicted-figure']]);
 });
 
+test('without "respectively", two names and as many figures after a verb of having pair in order; sizes each model comes in do not', () => {
+  const all = (text) => bundled().check(text).findings.filter((f) => f.severity !== 'hint').map((f) => [f.modelId, f.text, f.ruleId]);
+  for (const text of [
+    'Mixtral 8x7B and Mixtral 8x22B have 46.7B and 141B total parameters.',
+    'DeepSeek-V3, Qwen3-235B-A22B and Llama 3.1 405B have 671B, 235B and 405B parameters.',
+    'DeepSeek-V3 和 Llama 3.1 405B 的参数量为 6710 亿和 4050 亿。',
+    'Llama 2 70B and Mixtral 8x7B have 70B and 46.7B parameters, but Mixtral only uses 12.9B per token.',
+    'Llama 3.1 and Llama 3 come in 8B and 70B sizes.',
+  ]) {
+    assert.deepEqual(all(text), [], text);
+  }
+  // Paired in order, a swapped pair is two wrong figures, not one.
+  assert.deepEqual(all('DeepSeek-V3 and Llama 3.1 405B have 405B and 671B parameters.'), [
+    ['deepseek-v3', '405B', 'contradicted-figure'],
+    ['llama-3.1-405b', '671B', 'contradicted-figure'],
+  ]);
+  assert.deepEqual(all('DeepSeek-V3 和 Llama 3.1 405B 的参数量为 4050 亿和 6710 亿。').length, 2);
+});
+
+test('a figure in a phrase of means after a comparison ("X beats Y with only 37B active") is the subject\'s', () => {
+  const all = (text) => bundled().check(text).findings.filter((f) => f.severity !== 'hint').map((f) => [f.modelId, f.text, f.ruleId]);
+  for (const text of [
+    'DeepSeek-V3 beats Llama 3.1 405B with only 37B active parameters.',
+    'DeepSeek-V3 outperforms Llama 3.1 405B on most benchmarks while activating just 37B parameters per token.',
+    'Mixtral 8x7B outperforms Llama 2 70B and GPT-3.5 with only 12.9B active parameters.',
+    'DeepSeek-V3 matches GPT-4o and Claude 3.5 Sonnet while activating only 37B parameters.',
+    'Kimi K2 beats DeepSeek-V3 despite having only 32B active parameters.',
+    'DeepSeek-V3 is better than Llama 3.1 405B at just 37B active parameters.',
+    'Grok-1 rivals GPT-3.5 with 314B parameters.',
+    'DeepSeek-V3 beats GPT-4 and has 671B parameters.',
+    'DeepSeek-V3 超越了 Llama 3.1 405B，仅激活 37B 参数。',
+    'DeepSeek-V3 在多数基准上超越 Llama 3.1 405B，却只用 37B 激活参数。',
+    // The object's own figure, in a relative clause, stays the object's.
+    'DeepSeek-V3 beats Llama 3.1 405B, which has 405B parameters.',
+  ]) {
+    assert.deepEqual(all(text), [], text);
+  }
+  assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B with only 70B active parameters.'), [['deepseek-v3', '70B', 'contradicted-figure']]);
+  assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
+  assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B, which has 37B parameters.'), [['llama-3.1-405b', '37B', 'contradicted-figure']]);
+});
+
 test('figures that count data, uses or a component are no sizes of the model', () => {
   for (const text of [
     'Llama 3.1 405B has been downloaded 350M times.',
