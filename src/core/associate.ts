@@ -1,7 +1,7 @@
 // Ties each parameter figure to the model it is stated for: sentences, table rows, list titles, the headings above.
 import { isUnusable } from './binding';
 import { isCompound, otherVersions, type CompoundName } from './compoundNames';
-import { type RawFigure, scanFigures } from './figures';
+import { type RawFigure, scanAllFigures } from './figures';
 import type { Prose } from './prose';
 import { headingLevel, readSentences } from './sentences';
 import { countStartingBefore } from './spanSearch';
@@ -85,7 +85,7 @@ export function associate({ prose, mentions: all, figures, outside, familyOf }: 
   const mentions: ModelMention[] = [];
   for (let i = 0; i < all.length; i++) if (!isCompound(masked, all[i]!)) mentions.push(all[i]!);
   const out: Association[] = [];
-  const raws = figures ?? scanFigures(masked);
+  const raws = figures ?? scanAllFigures(masked);
   let mi = 0;
   let ri = 0;
   // Made when the first row is read: most texts read by a call hold no table.

@@ -235,7 +235,9 @@ export function inVariantList(text: string, raw: RawFigure, mention: ModelMentio
 
 /** What the words around a figure, within its sentence or cell, say about it. */
 export function readAround(masked: string, raw: RawFigure, bounds: Span) {
-  return readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(raw.end, Math.min(bounds.end, raw.end + 60)) });
+  const reading = readFigureContext({ before: masked.slice(Math.max(bounds.start, raw.start - 60), raw.start), after: masked.slice(raw.end, Math.min(bounds.end, raw.end + 60)) });
+  // "a million times", "一亿用户", "a billion-dollar round": a spelled-out number counts parameters only where the words say so.
+  return raw.spelled && reading && !reading.explicitParameters ? undefined : reading;
 }
 
 /** Whether a mention can carry figures where it stands (not an unknown variant, a class, a derived model…). */

@@ -2,7 +2,7 @@
 import { associate, hasSizedName, outlineHeadings, type Association, type HeadingAt, type HeadingOutline } from './associate';
 import { canCarryFigures } from './binding';
 import { isCompound, type CompoundName } from './compoundNames';
-import { mayHoldFigures, scanFigures, type RawFigure } from './figures';
+import { mayHoldFigures, scanAllFigures, type RawFigure } from './figures';
 import { messageFor } from './messages';
 import { spellsModelName } from './nameSizes';
 import type { NameMatcher } from './names';
@@ -77,7 +77,7 @@ export function readBlock(text: string, matcher: NameMatcher): BlockReading {
   const prose = extractBlockProse(text);
   const mentions = matcher.find(prose.masked);
   if (prose.masked !== text) keepOffMasked(mentions, text);
-  const figures = mayHoldFigures(prose.masked) ? scanFigures(prose.masked) : NO_FIGURES;
+  const figures = mayHoldFigures(prose.masked) ? scanAllFigures(prose.masked) : NO_FIGURES;
   // Sized names ("Llama 3 13B") state a size of their family even with no other figure near.
   const hasClaims = figures.length > 0 || hasRow(prose) || hasSizedName(mentions);
   const outline = outlineHeadings(prose, mentions);

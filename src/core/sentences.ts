@@ -552,7 +552,7 @@ export function readSizedNames(masked: string, spans: Span[], mentions: ModelMen
     const dot = size.num.indexOf('.');
     const value = Number(size.num) * size.scale;
     const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - size.num.length)) * size.scale;
-    const raw: RawFigure = { start, end, text: masked.slice(start, end), value, low: value, high: value, precision, numberStart: start, numberEnd: start + size.num.length, scale: size.scale, isRange: false, isProduct: false };
+    const raw: RawFigure = { start, end, text: masked.slice(start, end), value, low: value, high: value, precision, numberStart: start, numberEnd: start + size.num.length, scale: size.scale, isRange: false, isProduct: false, spelled: false };
     const si = indexAt(spans, start);
     const span = si >= 0 ? spans[si]! : m;
     out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: false }), raw, mention: m, distanced: isDistanced(masked, raw, span, mentions), sentence: span });

@@ -158,7 +158,7 @@ export function readRow(
       const end = cell.start + content.lastIndexOf(span[2]!) + span[2]!.length;
       const low = Number(span[1]) * scale;
       const high = Number(span[2]) * scale;
-      const raw: RawFigure = { start, end, text: masked.slice(start, end), value: (low + high) / 2, low, high, precision: scale, numberStart: start, numberEnd: end, scale, isRange: true, isProduct: false };
+      const raw: RawFigure = { start, end, text: masked.slice(start, end), value: (low + high) / 2, low, high, precision: scale, numberStart: start, numberEnd: end, scale, isRange: true, isProduct: false, spelled: false };
       if (!overlapsAny(figures, raw)) out.push({ figure: toParsedFigure(raw, { explicitParameters: true, hedged: true, statedKind: shape.columnKinds.get(col) }), raw, mention: rowModel, distanced: isRowDistanced(masked, unit, raw) });
       continue;
     }
@@ -171,7 +171,7 @@ export function readRow(
       const value = Number(m[0]) * scale;
       const dot = m[0].indexOf('.');
       const precision = (dot < 0 ? 1 : Math.pow(10, dot + 1 - m[0].length)) * scale;
-      const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false };
+      const raw: RawFigure = { start, end: start + m[0].length, text: m[0], value, low: value, high: value, precision, numberStart: start, numberEnd: start + m[0].length, scale, isRange: false, isProduct: false, spelled: false };
       if (overlapsAny(figures, raw)) continue;
       out.push({
         figure: toParsedFigure(raw, { explicitParameters: true, hedged: content.includes('~'), statedKind: shape.columnKinds.get(col) }),
