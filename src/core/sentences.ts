@@ -210,20 +210,24 @@ export function readSentences(
     // names before the list as it has figures, each figure the name in the same place.
     // Without the word, "Mixtral 8x7B and Mixtral 8x22B have 46.7B and 141B parameters" reads the same way when the two
     // lists are alone in the clause: exactly as many names as figures, a verb of having between, no "each", no "sizes".
-    if (group.length > 1 && ((respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end))) || mayPairImplicitly(masked, group))) {
+    // "X and Y have 671B/37B and 46.7B/12.9B parameters": a list of total/active pairs gives each name a pair.
+    const per = group.length >= 4 && group.length % 2 === 0 && isListOfPairs(masked, group) ? 2 : 1;
+    if (group.length > 1 && ((respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end))) || per === 2 || mayPairImplicitly(masked, group))) {
       const before = countEndingBy(usable, first.raw.start);
-      if (before >= group.length) {
-        const names = usable.slice(before - group.length, before);
+      const count = group.length / per;
+      if (before >= count) {
+        const names = usable.slice(before - count, before);
         let distinct = true;
         // Names coordinated in one run ("X and Y", "X、Y 和 Z"), not the last of separate clauses.
         for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId && COORDINATED_NAMES.test(masked.slice(names[k - 1]!.end, names[k]!.start));
         // Implied, the names' run is the whole subject (no third name coordinated before it) and the verb follows it.
-        if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - group.length, before, first.raw.start);
+        if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - count, before, first.raw.start);
         if (distinct) {
           for (let k = 0; k < group.length; k++) {
             const g = group[k]!;
-            const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
-            out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention: names[k]!, distanced: isDistanced(masked, g.raw, sentence, unitMentions), sentence });
+            let reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
+            if (per === 2 && !reading.statedKind) reading = { ...reading, statedKind: k % 2 === 0 ? 'total' : 'active' };
+            out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention: names[(k / per) | 0]!, distanced: isDistanced(masked, g.raw, sentence, unitMentions), sentence });
           }
           continue;
         }
@@ -359,6 +363,20 @@ function mayPairImplicitly(masked: string, group: Sizing[]): boolean {
   return !FAMILY_SIZES_AFTER.test(masked.slice(end, end + 30));
 }
 
+/**
+ * Whether an even list of figures is total/active pairs: "671B/37B and 46.7B/12.9B", each pair joined by a slash with the
+ * smaller second and no kind of its own, the pairs by "and", a comma or a list mark.
+ */
+function isListOfPairs(masked: string, group: Sizing[]): boolean {
+  for (let k = 1; k < group.length; k++) {
+    const a = group[k - 1]!;
+    const b = group[k]!;
+    const gap = masked.slice(a.raw.end, b.raw.start);
+    if (k % 2 === 1 ? !SLASH_GAP.test(gap) || b.raw.value >= a.raw.value || (b.reading.statedKind ?? 'active') !== 'active' : !PAIRED_FIGURES_GAP.test(gap)) return false;
+  }
+  return true;
+}
+
 /** The rest: names [from, to) of `usable` are the subject alone, and a verb of having leads from the last to the figures. */
 function pairsImplicitly(masked: string, usable: ModelMention[], from: number, to: number, figureStart: number): boolean {
   if (from > 0 && COORDINATED_NAMES.test(masked.slice(usable[from - 1]!.end, usable[from]!.start))) return false;
@@ -370,9 +388,9 @@ function pairsImplicitly(masked: string, usable: ModelMention[], from: number, t
 const PAIRED_FIGURES_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|和|与|及|、|，)\s*$/iu;
 /** "X and Y come in 8B and 70B sizes", "…8B 和 70B 版本": sizes each model (or family) comes in, not one each. */
 const FAMILY_SIZES_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:sizes?|versions?|variants?|models?|flavou?rs?|checkpoints?|editions?|options?|configurations?|规模|版本|尺寸|型号|模型|两种|三种)/iu;
-/** A verb of having right after the names: "have", "are", "weigh in at", "的参数量为"; "each"/"both"/"各"/"都" share every figure. */
+/** A verb of having (or a colon) right after the names: "have", "are", "weigh in at", "的参数量为"; "each"/"both"/"各"/"都" share every figure. */
 const HAVING_GAP =
-  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*)$/iu;
+  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*|\s*[:：]\s*)$/iu;
 const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|及|以及|、)\s*$/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;

@@ -322,6 +322,11 @@ test('without "respectively", two names and as many figures after a verb of havi
     ['llama-3.1-405b', '671B', 'contradicted-figure'],
   ]);
   assert.deepEqual(all('DeepSeek-V3 和 Llama 3.1 405B 的参数量为 4050 亿和 6710 亿。').length, 2);
+  // A list of total/active pairs gives each name a pair; a colon after the names pairs as a verb does.
+  for (const text of ['DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/12.9B parameters.', 'DeepSeek-V3 and Mixtral 8x7B: 671B/37B and 46.7B/12.9B.', 'DeepSeek-V3 and Llama 3.1 405B: 671B and 405B.']) {
+    assert.deepEqual(all(text), [], text);
+  }
+  assert.deepEqual(all('DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/20B parameters.'), [['mixtral-8x7b', '20B', 'contradicted-figure']]);
 });
 
 test('a figure in a phrase of means after a comparison ("X beats Y with only 37B active") is the subject\'s', () => {
