@@ -53,7 +53,20 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
+  // "DeepSeek-R1 has 671B, and its distilled versions range from 1.5B to 70B": sizes of the models derived from it.
+  if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return null;
   return comparedSubject(text, mentions, before, gapBefore) ?? before;
+}
+
+/** Models made from the one named before: "its distilled versions", "the fine-tuned models", "其蒸馏版本". */
+const DERIVED_MODELS =
+  /\b(?:its|their|the)\s+(?:[a-z-]+\s+)?(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?)\b|(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
+
+/** The shortest gap DERIVED_MODELS can match ("其蒸馏版" is four characters; most gaps are a word or two). */
+const DERIVED_MODELS_MIN = 4;
+/** The words DERIVED_MODELS needs, looked for first: few gaps hold any. */
+function mayNameDerived(gap: string): boolean {
+  return gap.includes('istill') || gap.includes('tuned') || gap.includes('uantiz') || gap.includes('uantis') || gap.includes('erived') || gap.includes('tudent') || gap.includes('蒸馏') || gap.includes('量化') || gap.includes('微调');
 }
 
 /**
@@ -252,7 +265,74 @@ const VARIANT_SHAPED = /[-\d]|^[A-Z]{2,}$|^[A-Z][a-z]+[A-Z]/;
 /** Editions of a known model, not unknown variants. */
 const EDITION = /^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/;
 const UNKNOWN_VERSION_AFTER = /^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu;
-const DERIVED_AFTER = /^[\s-]*(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu;
+const DERIVED_AFTER = /^[\s-]*(?:的\s*|['’]s\s+)?(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu;
+/**
+ * "distilled from DeepSeek-R1", "distilled into smaller Qwen and Llama models", "based on Qwen and Llama", "基于 Llama 3":
+ * the models others are made from, with the names coordinated after the first. (No /i: the names between must be
+ * capitalised, so "based on benchmarks, GPT-4" is no derivation.)
+ */
+const DERIVED_BEFORE = new RegExp(
+  String.raw`(?<=(?:\b[Bb]ased\s+(?:on|upon)|\b[Bb]uilt\s+(?:on|upon)|\b[Dd]istill(?:ed|ing)?\s+(?:from|into|onto|on)|\b[Ff]ine-?tun(?:ed|ing)\s+(?:from|on)|\b[Dd]erived\s+from|基于|蒸馏自|蒸馏(?:到|成|为)|源自)\s*(?:(?:the|smaller|larger|several|various|open|dense|open-weight)\s+)*` +
+    String.raw`(?:[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|和|与|及|、)\s*){0,4})$`,
+  'uy',
+);
+const DERIVED_REACH = 100;
+/** The words DERIVED_BEFORE needs, looked for in its reach before it is run. */
+const DERIVATION_WORD = /ased|uilt|istill|ine-?tun|erived|基于|蒸馏|源自/;
+
+/** Words that may end the text before a derived-from name: the preposition itself, an adjective, or a coordinator. */
+const DERIVED_LAST_WORDS = new Set(['on', 'upon', 'from', 'into', 'onto', 'the', 'smaller', 'larger', 'several', 'various', 'open', 'dense', 'weight', 'and', 'or']);
+/** Characters that may end it in Chinese or as a list mark: 于 自 到 成 为 和 与 及 、 , &. */
+const DERIVED_LAST_MARKS = new Set(Array.from('于自到成为和与及、,&', (c) => c.charCodeAt(0)));
+
+/**
+ * A first look at what ends the text before a mention, without copying it: DERIVED_BEFORE needs one of
+ * DERIVED_LAST_WORDS or DERIVED_LAST_MARKS there, and most names follow some other word.
+ */
+function mayFollowDerivation(masked: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && isBlank(masked.charCodeAt(p))) p--;
+  if (p < 0) return false;
+  const c = masked.charCodeAt(p);
+  if (DERIVED_LAST_MARKS.has(c)) return true;
+  const lower = c | 0x20;
+  if (lower < 0x61 || lower > 0x7a) return false;
+  let q = p;
+  while (q > 0 && p - q < 8 && ((masked.charCodeAt(q - 1) | 0x20) >= 0x61 && (masked.charCodeAt(q - 1) | 0x20) <= 0x7a)) q--;
+  return DERIVED_LAST_WORDS.has(masked.slice(q, p + 1).toLowerCase());
+}
+
+/**
+ * "DeepSeek-R1's distilled versions", "DeepSeek-R1 的蒸馏版本": a possessive before a derivation word, looked at by its
+ * characters first ("GPT-4's" and "X 的" are common, their derivations rare).
+ */
+function mayDeriveAfterPossessive(masked: string, end: number): boolean {
+  const c = masked.charCodeAt(end);
+  if (c === 0x27 || c === 0x2019) {
+    const d = masked.charCodeAt(end + 3) | 0x20;
+    return (masked.charCodeAt(end + 1) | 0x20) === 0x73 && (d === 0x64 || d === 0x62 || d === 0x66);
+  }
+  let p = end;
+  while (p < end + 2 && masked.charCodeAt(p) === 0x20) p++;
+  if (masked.charCodeAt(p) !== 0x7684) return false;
+  p++;
+  while (p < end + 5 && masked.charCodeAt(p) === 0x20) p++;
+  const n = masked.charCodeAt(p);
+  return n === 0x84b8 || n === 0x884d || n === 0x5fae;
+}
+
+/** Whether the words before a mention make it the model others are derived from ("based on X", not "based on X's 1.8T"). */
+function isDerivedFrom(masked: string, m: ModelMention): boolean {
+  if (!mayFollowDerivation(masked, m.start)) return false;
+  const c = masked.charCodeAt(m.end);
+  if ((c === 0x27 || c === 0x2019) && masked.charCodeAt(m.end + 1) === 0x73) return false;
+  const from = Math.max(0, m.start - DERIVED_REACH);
+  const before = masked.slice(from, m.start);
+  // The literal words first: the lookbehind, read backwards over coordinated names, costs more than a scan for them.
+  if (!DERIVATION_WORD.test(before)) return false;
+  DERIVED_BEFORE.lastIndex = before.length;
+  return DERIVED_BEFORE.test(before);
+}
 const LOWER_CASE = /[a-z]/;
 const SIZE_IN_QUALIFIER = /\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/;
 const DIGIT = /\d/;
@@ -296,9 +376,10 @@ function mayBeUnusable(masked: string, end: number): boolean {
   return i < end + UNUSABLE_REACH && UNUSABLE_OPENERS.has(c);
 }
 
-/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
+/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B"), classes ("BERT 类模型", "GPT-3-class") and the models others derive from. */
 export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
-  if (!mayBeUnusable(masked, m.end)) return false;
+  if (isDerivedFrom(masked, m)) return true;
+  if (!mayBeUnusable(masked, m.end)) return mayDeriveAfterPossessive(masked, m.end) && DERIVED_AFTER.test(masked.slice(m.end, m.end + 24));
   const after = masked.slice(m.end, m.end + 24);
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.
   // In a title ("## Llama 2 Overview") a plain capitalised word is title case; only variant-shaped tokens count there.

@@ -349,6 +349,21 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B, which has 37B parameters.'), [['llama-3.1-405b', '37B', 'contradicted-figure']]);
 });
 
+test('sizes of models distilled from or based on a named model are not its sizes ("distilled from DeepSeek-R1 … 1.5B to 70B")', () => {
+  assertNoFindings([
+    'DeepSeek also released six dense models distilled from DeepSeek-R1, based on Qwen and Llama, at 1.5B, 7B, 8B, 14B, 32B and 70B.',
+    'DeepSeek-R1 was distilled into smaller Qwen and Llama models (1.5B, 7B, 8B, 14B, 32B, 70B).',
+    'DeepSeek-R1 的蒸馏版本包括 1.5B、7B、8B、14B、32B 和 70B。',
+    "DeepSeek-R1's distilled versions come in 1.5B and 7B.",
+    'DeepSeek-R1 has 671B parameters, and its distilled versions range from 1.5B to 70B.',
+    'DeepSeek-R1 拥有 6710 亿参数，其蒸馏版本从 1.5B 到 70B 不等。',
+  ]);
+  // The model itself, and a model named after "based on … 's", still carry their figures.
+  assert.deepEqual(all('DeepSeek-R1 has 67B parameters, and its distilled versions range from 1.5B to 70B.'), [['deepseek-r1', '67B', 'contradicted-figure']]);
+  assert.deepEqual(all("Based on GPT-3's 17.5B parameters, the team sized its model."), [['gpt-3', '17.5B', 'contradicted-figure']]);
+  assert.deepEqual(all('Based on benchmarks, Mixtral 8x7B has 56B parameters.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
+});
+
 test('figures that count data, uses or a component are no sizes of the model', () => {
   for (const text of [
     'Llama 3.1 405B has been downloaded 350M times.',
