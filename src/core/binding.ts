@@ -55,7 +55,8 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
   // "DeepSeek-R1 has 671B, and its distilled versions range from 1.5B to 70B": sizes of the models derived from it.
   if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return null;
-  return comparedSubject(text, mentions, before, gapBefore) ?? before;
+  const subject = comparedSubject(text, mentions, before, gapBefore, raw.end);
+  return subject === undefined ? before : subject;
 }
 
 /** Models made from the one named before: "its distilled versions", "the fine-tuned models", "其蒸馏版本". */
@@ -70,35 +71,72 @@ function mayNameDerived(gap: string): boolean {
 }
 
 /**
- * "DeepSeek-V3 beats Llama 3.1 405B with only 37B active", "X 超越 Y，仅激活 37B": a figure in a phrase of
- * means after a comparison's object ("with", "while activating", "仅") is the subject's, not the object's.
+ * "DeepSeek-V3 beats Llama 3.1 405B with only 37B active", "X 超越 Y，仅激活 37B": a figure in a phrase of means after
+ * a comparison's object ("with", "while activating", "仅") is the subject's, not the object's; null when the subject
+ * is not named ("Mistral's new model beats Llama 2 70B with only 12.9B active", "It beats …"), the figure is the
+ * margin ("exceeds Llama 3.1 405B by 266B"), or nothing ties the phrase to the subject ("beats Command R+ with 104B
+ * parameters", "is faster than Llama 2 70B at 12.9B"): the figure is then judged against neither model.
  */
-function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string): ModelMention | undefined {
+function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string, figureEnd: number): ModelMention | null | undefined {
   // Most gaps are a word or two of a plain statement: the phrase's test fails at its first word.
-  if (!MEANS_PHRASE.test(gap)) return undefined;
+  const margin = MARGIN_GAP.test(gap);
+  if (!margin && !MEANS_PHRASE.test(gap)) return undefined;
+  // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" may size either: neither is judged.
+  const tied = !margin && (MEANS_MARKER.test(gap) || AND_VERB.test(gap) || KIND_RIGHT_AFTER.test(text.slice(figureEnd, figureEnd + 16)));
   let k = countEndingBy(mentions, object.start);
   // "X outperforms Llama 2 70B and GPT-3.5 with only 12.9B active": the comparison's objects may be coordinated.
   let first = object;
   for (let seen = 0; k > 1 && seen < MAX_COMPARED_OBJECTS && COORDINATED_OBJECTS.test(text.slice(mentions[k - 1]!.end, first.start)); seen++) first = mentions[--k]!;
   const subject = k > 0 ? mentions[k - 1]! : undefined;
-  if (!subject || subject.modelId === object.modelId || first.start - subject.end > MAX_COMPARISON_GAP) return undefined;
-  return COMPARISON.test(text.slice(subject.end, first.start)) ? subject : undefined;
+  if (subject && subject.modelId !== object.modelId && first.start - subject.end <= MAX_COMPARISON_GAP) {
+    const between = text.slice(subject.end, first.start);
+    if (NO_RIVAL_END.test(between)) return undefined;
+    if (COMPARISON.test(between) || SIZE_THAN.test(between)) return tied ? subject : null;
+    // "X is faster than Y at just 12.9B active", "X is denser than Y at just 37B active": either model's.
+    return THAN.test(between) ? null : undefined;
+  }
+  // No named subject: the clause before the object, from its start, compares an unnamed one.
+  if (subject && first.start - subject.end <= MAX_COMPARISON_GAP) return undefined;
+  const lead = text.slice(Math.max(0, first.start - MAX_COMPARISON_GAP), first.start);
+  const clause = lead.slice(lastClauseBreak(lead) + 1);
+  return (COMPARISON.test(clause) || THAN.test(clause)) && !NO_RIVAL_END.test(clause) ? null : undefined;
 }
 
+/** "X is 9x bigger than Y at 1.6T": a comparison of sizes, whose figure is the subject's. */
+const SIZE_THAN = /^[^.;:!?()。；：！？（）]*?\b(?:bigger|larger|smaller|greater|heavier|lighter)\s+than\s*$/iu;
+const THAN = /^[^.;:!?()。；：！？（）]*?\bthan\b[^.;:!?()。；：！？（）]*$/iu;
+
+/** Where the last sentence or clause break of the text is, or -1. */
+function lastClauseBreak(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return i;
+  return -1;
+}
+const CLAUSE_BREAKS = new Set(Array.from('.;:!?()。；：！？（）', (c) => c.charCodeAt(0)));
+
+/** "exceeds Llama 3.1 405B by 266B": the margin of a comparison. */
+const MARGIN_GAP = /^\s*by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?$/iu;
+/** The words that tie a phrase of means to the subject: a small size ("only", "just", "a mere"), "activating", "despite". */
+const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只|总参数|激活参数|参数量?/iu;
+/** "with 39B active parameters", "using 141B total": a kind stated right after the figure, as MoE comparisons state their sizes. */
+const KIND_RIGHT_AFTER = /^\s*(?:active|activated|total)\b/iu;
+const AND_VERB = /^\s*,?\s*(?:and|but|yet)\s/iu;
+/** What ends the words between subject and object when the object is no rival: a passive's agent ("was outperformed by"), an example ("such as"). */
+const NO_RIVAL_END = /(?:\bby|\bsuch\s+as|\blike|\bincluding|被)\s*$/iu;
 const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$/iu;
 const MAX_COMPARED_OBJECTS = 8;
 
-/** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing, or "than". */
+/** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing ("than" is left out: "X is denser than Y at 37B" sizes Y). */
 const COMPARISON =
-  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to|than)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
+  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
 const MAX_COMPARISON_GAP = 80;
 /**
- * What follows the object when the figure sizes the subject: "with (only)", "while activating", "using",
- * "despite having", "at just", after an optional "on most benchmarks"; "，仅激活", "却只用"; a second verb of the subject
- * ("and has"). Not "which has".
+ * What follows the object when the figure sizes the subject: a phrase of means that says the figure is small ("with
+ * only", "while activating just", "despite having only", "at just", after an optional "on most benchmarks"), "，仅激活",
+ * "却只用"; or a second verb of the subject ("and has"). Not "which has", not "with 104B parameters" (the object's
+ * own size, as often as not), not ", with 46.7B parameters," (an apposition to the object).
  */
 const MEANS_PHRASE =
-  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*,?\s*(?:(?:on|in|across)\s+(?:[a-z-]+\s+){1,4})?(?:(?:while|despite|though|although|by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）])*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只|凭借|凭)[^。；！？，,]*$/iu;
+  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）,])*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;

@@ -223,10 +223,13 @@ export function readSentences(
         // Implied, the names' run is the whole subject (no third name coordinated before it) and the verb follows it.
         if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - count, before, first.raw.start);
         if (distinct) {
+          // "have 37B and 32B active parameters": the kind after the last figure is every figure's, as the noun is.
+          const sharedKind = per === 1 ? group[group.length - 1]!.reading.statedKind : undefined;
           for (let k = 0; k < group.length; k++) {
             const g = group[k]!;
             let reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
             if (per === 2 && !reading.statedKind) reading = { ...reading, statedKind: k % 2 === 0 ? 'total' : 'active' };
+            else if (sharedKind && !reading.statedKind) reading = { ...reading, statedKind: sharedKind };
             out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention: names[(k / per) | 0]!, distanced: isDistanced(masked, g.raw, sentence, unitMentions), sentence });
           }
           continue;

@@ -1,17 +1,75 @@
-// Finds figures whose number is spelled out: "a trillion", "two billion", "half a trillion", "两万亿", "一千七百五十亿".
+// Finds figures whose number is spelled out: "two billion", "one hundred and seventy-five billion", "half a trillion", "两万亿", "一千七百五十亿".
 import type { RawFigure } from './figures';
 
-/** The English number words a writer puts before "trillion", "billion" or "million", and their values. */
+/** English number words below a hundred, and their values. */
 const WORD_VALUES: Record<string, number> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, 'half a': 0.5,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 const UNIT_WORDS: Record<string, number> = { trillion: 1e12, billion: 1e9, million: 1e6 };
 
-/** The number word just before a unit word (read at the end of the text before it). */
-const WORD_BEFORE = /(?<![\w.,-])(half[ \u00a0]+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[ \u00a0-]+$/iu;
-/** How far before a unit word its number word may start ("half a " is the longest, with a few blanks). */
-const WORD_REACH = 16;
+const FIRST_NUMBER_WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)`;
+const NUMBER_WORD = String.raw`(?:${FIRST_NUMBER_WORD}|hundred|point|and)`;
+/**
+ * The run of number words just before a unit word, read at the end of the text before it ("one hundred and
+ * seventy-five ", "a hundred and nine ", "one point two ", "half a "). The run starts with a number word after no word, number or hyphen:
+ * "twenty-seven" is read whole, never from "seven", nor "a hundred and seventy-five" from "seventy-five"; "671 billion
+ * and one trillion" is read from "one".
+ */
+const WORDS_BEFORE = new RegExp(
+  String.raw`(?<![\w.,-])(?<!\b(?:hundred[ \u00a0-]+and|hundred|point|of)[ \u00a0-]+)(half[ \u00a0]+a|(?:a[ \u00a0]+hundred|${FIRST_NUMBER_WORD})(?:[ \u00a0-]+${NUMBER_WORD})*)([ \u00a0-]+)$`,
+  'iu',
+);
+/** How far before a unit word its number words may start ("one hundred and seventy-seven point five " and blanks). */
+const WORD_REACH = 64;
+
+/**
+ * The value of a run of number words and its step ("one hundred and seventy-five" → 175 by 1, "one point two" → 1.2
+ * by 0.1, "half a" → 0.5), or undefined for runs that are no one number ("two three", "and five", "hundred").
+ */
+function readNumberWords(run: string): { value: number; step: number } | undefined {
+  const words = run.toLowerCase().split(/[ \u00a0-]+/);
+  if (words.length === 2 && words[0] === 'half' && words[1] === 'a') return { value: 0.5, step: 0.5 };
+  // "a hundred and nine" is "one hundred and nine".
+  if (words[0] === 'a') words[0] = 'one';
+  let total = 0;
+  // What the last word was: a place for "and" to follow (hundred), tens for ones to join ("seventy-five").
+  let last: 'none' | 'ones' | 'teens' | 'tens' | 'hundred' | 'and' = 'none';
+  let i = 0;
+  for (; i < words.length && words[i] !== 'point'; i++) {
+    const w = words[i]!;
+    if (w === 'hundred') {
+      if (last !== 'ones' || total >= 10) return undefined;
+      total *= 100;
+      last = 'hundred';
+    } else if (w === 'and') {
+      if (last !== 'hundred') return undefined;
+      last = 'and';
+    } else {
+      const v = WORD_VALUES[w];
+      if (v === undefined) return undefined;
+      const kind = v < 10 ? 'ones' : v < 20 ? 'teens' : 'tens';
+      // A number word may follow only a hundred (its "and"), or ones may follow tens: "seventy five".
+      if (!(last === 'none' || last === 'hundred' || last === 'and' || (last === 'tens' && kind === 'ones'))) return undefined;
+      total += v;
+      last = kind;
+    }
+  }
+  if (last === 'none' || last === 'and') return undefined;
+  if (i === words.length) return total > 0 ? { value: total, step: 1 } : undefined;
+  // "one point two": digits after the point, one word each.
+  if (last !== 'ones') return undefined;
+  let step = 1;
+  let value = total;
+  for (i++; i < words.length; i++) {
+    const v = WORD_VALUES[words[i]!];
+    if (v === undefined || v > 9) return undefined;
+    step /= 10;
+    value += v * step;
+  }
+  return step < 1 && value > 0 ? { value, step } : undefined;
+}
 
 const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CHINESE_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -104,12 +162,14 @@ export function scanSpelledFigures(text: string, from: number, to: number): RawF
     const scale = UNIT_WORDS[text.slice(unitStart, end).toLowerCase()];
     if (scale === undefined) continue;
     const lead = text.slice(Math.max(from, unitStart - WORD_REACH), unitStart);
-    const word = WORD_BEFORE.exec(lead);
-    // "a trillion-parameter model" names a class of models, as "千亿参数模型" does; "one trillion-parameter" is a count.
-    if (!word || (text.charCodeAt(end) === 0x2d && word[1]!.toLowerCase() === 'a')) continue;
-    const n = WORD_VALUES[word[1]!.toLowerCase().replace(/[ \u00a0]+/, ' ')]!;
-    const start = unitStart - lead.length + word.index;
-    out.push(spelledFigure(start, end, text, start + word[1]!.length, n, n < 1 ? n : 1, scale));
+    const words = WORDS_BEFORE.exec(lead);
+    if (!words) continue;
+    // "two billion-parameter Gemma variants" counts models; "a ten-trillion-parameter model" hyphenates the whole size.
+    if (text.charCodeAt(end) === 0x2d && !words[2]!.includes('-')) continue;
+    const number = readNumberWords(words[1]!);
+    if (!number) continue;
+    const start = unitStart - lead.length + words.index;
+    out.push(spelledFigure(start, end, text, start + words[1]!.length, number.value, number.step, scale));
   }
   let chinese: RawFigure[] | undefined;
   for (let j = text.indexOf('亿', from); j >= 0 && j < to; j = text.indexOf('亿', j + 1)) {

