@@ -79,6 +79,7 @@ const ADVERSARIAL = {
   'pipes, backticks, brackets (1 MB)': `'|\`[]('.repeat(${MB / 5})`,
   'unterminated comments and math (1 MB)': `'<!-- $ $$ '.repeat(${MB / 10})`,
   'one 1 MB line of prose without figures': `'The model GPT-5.5 is described here, '.repeat(${Math.floor(MB / 37)})`,
+  'derivations and comparisons: 1 MB of coordinated names after "distilled from", and of comparisons with phrases of means': `'distilled from Llama 3, Qwen 2 and Mistral 7B and Gemma, '.repeat(${Math.floor(MB / 120)}) + 'DeepSeek-V3 beats Llama 3.1 405B and GPT-4 with only 37B active parameters while activating just 37B, '.repeat(${Math.floor(MB / 200)})`,
   'spelled units: 1 MB of 亿, of numerals before one 亿, of "illion" and of "a trillion parameters"': `'亿'.repeat(${MB / 4}) + '九点一千'.repeat(${MB / 16}) + '亿' + 'illion'.repeat(${MB / 24}) + 'GPT-5.5 has a trillion parameters. '.repeat(${Math.floor(MB / 140)})`,
 };
 const BOUND_MS = 10000;
