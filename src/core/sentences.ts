@@ -221,10 +221,11 @@ export function readSentences(
         // Names coordinated in one run ("X and Y", "X、Y 和 Z"), not the last of separate clauses.
         for (let k = 1; k < names.length && distinct; k++) distinct = names[k]!.modelId !== names[k - 1]!.modelId && COORDINATED_NAMES.test(masked.slice(names[k - 1]!.end, names[k]!.start));
         // Implied, the names' run is the whole subject (no third name coordinated before it) and the verb follows it.
-        if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - count, before, first.raw.start);
+        if (distinct && !respectively) distinct = pairsImplicitly(masked, usable, before - count, before, first.raw.start, lastRaw.end);
         if (distinct) {
-          // "have 37B and 32B active parameters": the kind after the last figure is every figure's, as the noun is.
-          const sharedKind = per === 1 ? group[group.length - 1]!.reading.statedKind : undefined;
+          // "have 37B and 32B active parameters", "activate 22B and 3.3B": the kind after the last figure or before the
+          // first is every figure's, as the noun is.
+          const sharedKind = per === 1 ? (group[group.length - 1]!.reading.statedKind ?? first.reading.statedKind) : undefined;
           for (let k = 0; k < group.length; k++) {
             const g = group[k]!;
             let reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
@@ -381,20 +382,24 @@ function isListOfPairs(masked: string, group: Sizing[]): boolean {
 }
 
 /** The rest: names [from, to) of `usable` are the subject alone, and a verb of having leads from the last to the figures. */
-function pairsImplicitly(masked: string, usable: ModelMention[], from: number, to: number, figureStart: number): boolean {
+function pairsImplicitly(masked: string, usable: ModelMention[], from: number, to: number, figureStart: number, listEnd: number): boolean {
   if (from > 0 && COORDINATED_NAMES.test(masked.slice(usable[from - 1]!.end, usable[from]!.start))) return false;
   const gap = masked.slice(usable[to - 1]!.end, figureStart);
-  return gap.length <= 40 && HAVING_GAP.test(gap);
+  if (gap.length > 40 || !HAVING_GAP.test(gap)) return false;
+  return !MODELS_AFTER.test(masked.slice(listEnd, listEnd + 30)) || COPULA_GAP.test(gap);
 }
 
 /** Between the figures of an implied pairing: a comma, "and" or a Chinese list mark; not "/" (total/active) nor "or". */
 const PAIRED_FIGURES_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|和|与|及|、|，)\s*$/iu;
 /** "X and Y come in 8B and 70B sizes", "…8B 和 70B 版本": sizes each model (or family) comes in, not one each. */
-const FAMILY_SIZES_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:sizes?|versions?|variants?|models?|flavou?rs?|checkpoints?|editions?|options?|configurations?|规模|版本|尺寸|型号|模型|两种|三种)/iu;
+const FAMILY_SIZES_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:sizes?|versions?|variants?|flavou?rs?|checkpoints?|editions?|options?|configurations?|规模|版本|尺寸|型号|两种|三种)/iu;
+/** "…have 8B and 70B models" (each has both) against "…are 8B and 70B models" (one each): models after the list pair only after a copula. */
+const MODELS_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:models?|LLMs?|模型)/iu;
+const COPULA_GAP = /^\s*(?:are|were|是|为|分别是)\s*$/iu;
 /** A verb of having (or a colon) right after the names: "have", "are", "weigh in at", "的参数量为"; "each"/"both"/"各"/"都" share every figure. */
 const HAVING_GAP =
-  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*|\s*[:：]\s*)$/iu;
-const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|及|以及|、)\s*$/iu;
+  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled|activate|activated|use|used)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*|\s*[:：]\s*|\s*,\s*with\s+|\s*[(（]\s*)$/iu;
+const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|vs\.?\s+|versus\s+|和|与|及|以及|、|对比)\s*$/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;
 

@@ -327,8 +327,18 @@ test('without "respectively", two names and as many figures after a verb of havi
   // A list of total/active pairs gives each name a pair; a colon after the names pairs as a verb does.
   assertNoFindings(['DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/12.9B parameters.', 'DeepSeek-V3 and Mixtral 8x7B: 671B/37B and 46.7B/12.9B.', 'DeepSeek-V3 and Llama 3.1 405B: 671B and 405B.']);
   assert.deepEqual(all('DeepSeek-V3 and Mixtral 8x7B have 671B/37B and 46.7B/20B parameters.'), [['mixtral-8x7b', '20B', 'contradicted-figure']]);
-  // A kind after the last figure is every figure's.
-  assertNoFindings(['DeepSeek-V3 and Kimi K2 have 37B and 32B active parameters.', 'Mixtral 8x7B and Mixtral 8x22B have 12.9B and 39B active parameters respectively.']);
+  // A kind after the last figure or before the first is every figure's; a copula with "models", "vs", ", with" and a parenthesis pair too.
+  assertNoFindings([
+    'DeepSeek-V3 and Kimi K2 have 37B and 32B active parameters.',
+    'Mixtral 8x7B and Mixtral 8x22B have 12.9B and 39B active parameters respectively.',
+    'Qwen3-235B-A22B and Qwen3-30B-A3B activate 22B and 3.3B parameters.',
+    'Phi-3-mini and Phi-3-medium are 3.8B and 14B models.',
+    'DeepSeek-V3 versus Llama 3.1 405B: 671B and 405B parameters.',
+    'Mixtral 8x7B and Mixtral 8x22B, with 46.7B and 141B parameters, are Apache-licensed.',
+    'Mixtral 8x7B and Mixtral 8x22B (46.7B and 141B parameters) are both open.',
+    'Llama 3.1 and Llama 3 both have 8B and 70B models.',
+  ]);
+  assert.deepEqual(all('Phi-3-mini and Phi-3-medium are 14B and 3.8B models.').length, 2);
   assert.deepEqual(all('DeepSeek-V3 and Kimi K2 have 32B and 37B active parameters.'), [
     ['deepseek-v3', '32B', 'contradicted-figure'],
     ['kimi-k2', '37B', 'contradicted-figure'],
