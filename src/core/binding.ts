@@ -55,13 +55,34 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
   // "DeepSeek-R1 has 671B, and its distilled versions range from 1.5B to 70B": sizes of the models derived from it.
   if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return null;
-  const subject = comparedSubject(text, mentions, before, gapBefore, raw.end);
+  // "distilled from DeepSeek-R1, based on Qwen and Llama, at 1.5B, 7B …": the sizes of what was made from them, unless the
+  // words after the name describe it ("built on Llama 3.1 405B, which has 405B parameters", "基于 X，后者拥有 …").
+  if (isDerivedFrom(text, before) && !DESCRIBES_NAME.test(gapBefore)) return derivingSubject(text, mentions, before, gapBefore);
+  const subject = comparedSubject(text, mentions, before, gapBefore);
   return subject === undefined ? before : subject;
 }
 
+/** Words after a name that describe it: a relative clause, an apposition, a parenthesis, "后者". */
+const DESCRIBES_NAME = /^\s*(?:[,，]\s*(?:which|that|who|whose)\b|[,，]\s*(?:an?|the)\s|[(（]|[,，]\s*(?:后者|它|其))|^\s*(?:which|that)\s+(?:has|had|is|was)\b/iu;
+
+/**
+ * "Mixtral 8x7B is based on Mistral 7B and has 56B parameters": a second verb after the derivation is its subject's;
+ * anything else after a derived-from name is no size of a named model (null).
+ */
+function derivingSubject(text: string, mentions: ModelMention[], source: ModelMention, gap: string): ModelMention | null {
+  if (!AND_HAS.test(gap)) return null;
+  const k = countEndingBy(mentions, source.start);
+  const subject = k > 0 ? mentions[k - 1]! : undefined;
+  if (!subject || source.start - subject.end > MAX_COMPARISON_GAP) return null;
+  return DERIVATION_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
+}
+/** "X is based on Y and has 56B", "X, built on Y, has 617B": the subject's second verb. */
+const AND_HAS = /^\s*(?:,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?|[,，]\s*)(?:has|had|uses|used|activates|activated|packs|weighs)\b/iu;
+const DERIVATION_BETWEEN = /^[^.;:!?()。；：！？（）]*?(?:\b(?:based|built|distilled|fine-?tuned|derived)\b|基于|蒸馏自|源自)[^.;:!?()。；：！？（）]*$/iu;
+
 /** Models made from the one named before: "its distilled versions", "the fine-tuned models", "其蒸馏版本". */
 const DERIVED_MODELS =
-  /\b(?:its|their|the)\s+(?:[a-z-]+\s+)?(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?)\b|(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
+  /(?:\b(?:its|their|the)\s+|['’]s\s+)?(?:[a-z-]+\s+)?\b(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?|sizes?)\b|\b(?:its|their)\s+distillations\b|(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
 
 /** The shortest gap DERIVED_MODELS can match ("其蒸馏版" is four characters; most gaps are a word or two). */
 const DERIVED_MODELS_MIN = 4;
@@ -77,12 +98,14 @@ function mayNameDerived(gap: string): boolean {
  * margin ("exceeds Llama 3.1 405B by 266B"), or nothing ties the phrase to the subject ("beats Command R+ with 104B
  * parameters", "is faster than Llama 2 70B at 12.9B"): the figure is then judged against neither model.
  */
-function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string, figureEnd: number): ModelMention | null | undefined {
+function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string): ModelMention | null | undefined {
   // Most gaps are a word or two of a plain statement: the phrase's test fails at its first word.
   const margin = MARGIN_GAP.test(gap);
   if (!margin && !MEANS_PHRASE.test(gap)) return undefined;
-  // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" may size either: neither is judged.
-  const tied = !margin && (MEANS_MARKER.test(gap) || AND_VERB.test(gap) || KIND_RIGHT_AFTER.test(text.slice(figureEnd, figureEnd + 16)));
+  // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" (or "… 37B active") may size
+  // either model, as the figure is as often the object's own: neither is judged.
+  const tied = !margin && (MEANS_MARKER.test(gap) || AND_VERB.test(gap) || PRONOUN_VERB.test(gap));
+  if (!tied && COMMA_FIRST.test(gap)) return undefined;
   let k = countEndingBy(mentions, object.start);
   // "X outperforms Llama 2 70B and GPT-3.5 with only 12.9B active": the comparison's objects may be coordinated.
   let first = object;
@@ -90,7 +113,10 @@ function comparedSubject(text: string, mentions: ModelMention[], object: ModelMe
   const subject = k > 0 ? mentions[k - 1]! : undefined;
   if (subject && subject.modelId !== object.modelId && first.start - subject.end <= MAX_COMPARISON_GAP) {
     const between = text.slice(subject.end, first.start);
-    if (NO_RIVAL_END.test(between)) return undefined;
+    // A passive's agent is the winner, and keeps its figure; so does an example ("models such as Y with 200B").
+    if (PASSIVE_END.test(between)) return undefined;
+    // "rivals models such as Y with only 39B", "outperforms models like Y with only 14B": either may be meant.
+    if (NO_RIVAL_END.test(between)) return tied ? null : undefined;
     if (COMPARISON.test(between) || SIZE_THAN.test(between)) return tied ? subject : null;
     // "X is faster than Y at just 12.9B active", "X is denser than Y at just 37B active": either model's.
     return THAN.test(between) ? null : undefined;
@@ -114,20 +140,23 @@ function lastClauseBreak(text: string): number {
 const CLAUSE_BREAKS = new Set(Array.from('.;:!?()。；：！？（）', (c) => c.charCodeAt(0)));
 
 /** "exceeds Llama 3.1 405B by 266B": the margin of a comparison. */
-const MARGIN_GAP = /^\s*by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?$/iu;
+const MARGIN_GAP = /^\s*(?:(?:in\s+(?:size|parameters|parameter\s+count|scale)\s+)?by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?)$/iu;
 /** The words that tie a phrase of means to the subject: a small size ("only", "just", "a mere"), "activating", "despite". */
-const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只|总参数|激活参数|参数量?/iu;
-/** "with 39B active parameters", "using 141B total": a kind stated right after the figure, as MoE comparisons state their sizes. */
-const KIND_RIGHT_AFTER = /^\s*(?:active|activated|total)\b/iu;
+const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只/iu;
+/** ", with 46.7B parameters,": an apposition to the object, unless a marker ties it to the subject. */
+const COMMA_FIRST = /^\s*[,—–-]\s*with\b/iu;
 const AND_VERB = /^\s*,?\s*(?:and|but|yet)\s/iu;
 /** What ends the words between subject and object when the object is no rival: a passive's agent ("was outperformed by"), an example ("such as"). */
 const NO_RIVAL_END = /(?:\bby|\bsuch\s+as|\blike|\bincluding|被)\s*$/iu;
+const PASSIVE_END = /(?:\bby|被)\s*$/iu;
+/** ", though it activates only 37B", ", and it uses": the subject again, as a pronoun. */
+const PRONOUN_VERB = /^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b/iu;
 const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$/iu;
 const MAX_COMPARED_OBJECTS = 8;
 
 /** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing ("than" is left out: "X is denser than Y at 37B" sizes Y). */
 const COMPARISON =
-  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
+  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|outsiz\w*|outnumber\w*|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
 const MAX_COMPARISON_GAP = 80;
 /**
  * What follows the object when the figure sizes the subject: a phrase of means that says the figure is small ("with
@@ -136,7 +165,7 @@ const MAX_COMPARISON_GAP = 80;
  * own size, as often as not), not ", with 46.7B parameters," (an apposition to the object).
  */
 const MEANS_PHRASE =
-  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）,])*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
+  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:[,—–-]\s*)?(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although|even)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）,])*$|^\s*,?\s*despite\s+(?:its|their)\s+(?:only\s+|just\s+|mere\s+)?$|^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b[^.;:!?()。；：！？（）]*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;
@@ -306,17 +335,18 @@ const UNKNOWN_VERSION_AFTER = /^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk]
 const DERIVED_AFTER = /^[\s-]*(?:的\s*|['’]s\s+)?(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu;
 /**
  * "distilled from DeepSeek-R1", "distilled into smaller Qwen and Llama models", "based on Qwen and Llama", "基于 Llama 3":
- * the models others are made from, with the names coordinated after the first. (No /i: the names between must be
- * capitalised, so "based on benchmarks, GPT-4" is no derivation.)
+ * the models others are made from, with the names coordinated after the first by "and", "or", "&" or a Chinese mark (a bare
+ * comma may end an opening phrase: "Based on the Transformer architecture, Llama 3 70B has …"). (No /i: the names between
+ * must be capitalised.)
  */
 const DERIVED_BEFORE = new RegExp(
-  String.raw`(?<=(?:\b[Bb]ased\s+(?:on|upon)|\b[Bb]uilt\s+(?:on|upon)|\b[Dd]istill(?:ed|ing)?\s+(?:from|into|onto|on)|\b[Ff]ine-?tun(?:ed|ing)\s+(?:from|on)|\b[Dd]erived\s+from|基于|蒸馏自|蒸馏(?:到|成|为)|源自)\s*(?:(?:the|smaller|larger|several|various|open|dense|open-weight)\s+)*` +
-    String.raw`(?:[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|和|与|及|、)\s*){0,4})$`,
+  String.raw`(?<=(?:\b[Bb]ased\s+(?:on|upon)|\b[Bb]uilt\s+(?:on|upon)|\b[Dd]istill(?:ed|ing)?\s+(?:[\w.\-]+\s+){0,3}?(?:from|into|onto|on)|\b[Ii]nitiali[sz]ed\s+from|\b[Ff]ine-?tun(?:ed|ing)\s+(?:from|on)|\b[Dd]erived\s+from|基于|蒸馏自|蒸馏(?:到|成|为)|源自)\s*(?:(?:the|smaller|larger|several|various|open|dense|open-weight)\s+)*` +
+    String.raw`(?:(?:[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,|、)\s*){0,3}[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,\s*)?(?:and\s+|or\s+|&\s*|和|与|及|、))?)$`,
   'uy',
 );
 const DERIVED_REACH = 100;
 /** The words DERIVED_BEFORE needs, looked for in its reach before it is run. */
-const DERIVATION_WORD = /ased|uilt|istill|ine-?tun|erived|基于|蒸馏|源自/;
+const DERIVATION_WORD = /ased|uilt|istill|ine-?tun|erived|nitiali|基于|蒸馏|源自/;
 
 /** Words that may end the text before a derived-from name: the preposition itself, an adjective, or a coordinator. */
 const DERIVED_LAST_WORDS = new Set(['on', 'upon', 'from', 'into', 'onto', 'the', 'smaller', 'larger', 'several', 'various', 'open', 'dense', 'weight', 'and', 'or']);
@@ -414,9 +444,8 @@ function mayBeUnusable(masked: string, end: number): boolean {
   return i < end + UNUSABLE_REACH && UNUSABLE_OPENERS.has(c);
 }
 
-/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B"), classes ("BERT 类模型", "GPT-3-class") and the models others derive from. */
+/** Mentions that must not carry figures: unknown variants ("DBRX MoE-B") and classes ("BERT 类模型", "GPT-3-class"). */
 export function isUnusable(masked: string, m: ModelMention, title = false): boolean {
-  if (isDerivedFrom(masked, m)) return true;
   if (!mayBeUnusable(masked, m.end)) return mayDeriveAfterPossessive(masked, m.end) && DERIVED_AFTER.test(masked.slice(m.end, m.end + 24));
   const after = masked.slice(m.end, m.end + 24);
   // "DBRX MoE-B", "Yi-1.5 Turbo", "通义千问VL": a capitalised token glued to a known name makes a model we do not know.

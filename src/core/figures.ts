@@ -103,7 +103,7 @@ const ACTIVE_AFTER =
 // "DeepSeek-V3's active parameter count is 37B", "激活参数是 37B", "激活参数不到 250 亿", "总参数不超过 7000 亿": a copula,
 // "only", a hedge or a bound may stand between the kind's words and the figure.
 const KIND_LEAD = String.raw`(?:\s+(?:count|number))?(?:\s+per\s+token)?\s*(?:(?:of|is|was|are|were|stands\s+at|reach(?:es)?|only|just|[:：=为在(（]|是|达到?|仅|只有|有)\s*){0,2}(?:约|超过|至少|不到|不足|不超过|低于|少于|至多|最多|about|around|~|≈|roughly|over|more\s+than|no\s+more\s+than|at\s+least|at\s+most|less\s+than|fewer\s+than|under|up\s+to)?\s*$`;
-const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactiv(?:e|ate|ated|ates|ating)|激活|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
+const ACTIVE_BEFORE = atEnd(new RegExp(String.raw`(?:\bactiv(?:e|ate|ated|ates|ating)|激活了?|活跃)(?:参数)?(?:量)?\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));
 // Not "total/active" after a pair: the slash notation gives each figure its kind (see readSentences).
 const TOTAL_AFTER = /^[\s-]*(?:\(?\s*)?(?:total(?!\s*\/\s*(?:active|activated))|in\s+total|overall|总(?!\s*\/\s*激活))/iu;
 const TOTAL_BEFORE = atEnd(new RegExp(String.raw`(?:\btotal(?:\s+of)?|总(?:参数)?(?:量)?)\s*(?:parameters?|params?|参数)?` + KIND_LEAD, 'iu'));

@@ -375,6 +375,16 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
     'DeepSeek-V3 is out. It beats Llama 3.1 405B with only 37B active parameters.',
     'DeepSeek-V3 exceeds Llama 3.1 405B by 266B parameters.',
     'Mixtral 8x7B is faster than Llama 2 70B at just 12.9B active parameters.',
+    // The figure may be the object's own: "Kimi K2 beats DeepSeek-V3 with 37B active parameters" (DeepSeek-V3's).
+    'Kimi K2 beats DeepSeek-V3 with 37B active parameters.',
+    'GLM-4.5-Air rivals GLM-4.5 with 355B total parameters.',
+    'Kimi K2 超过 DeepSeek-V3，激活参数 370 亿。',
+    // Tied by a comma and a participle, a pronoun and its verb, "despite its".
+    'Mixtral 8x7B outperforms Llama 2 70B, using 12.9B active parameters.',
+    'DeepSeek-V3 beats Llama 3.1 405B, though it activates only 37B parameters.',
+    'DeepSeek-V3 beats Llama 3.1 405B even though it activates only 37B parameters.',
+    'Phi-4 beats Llama 3.3 70B despite its 14B parameters.',
+    'DeepSeek-V3 击败 Llama 3.1 405B，却只激活了 370 亿参数。',
   ]);
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B with only 70B active parameters.'), [['deepseek-v3', '70B', 'contradicted-figure']]);
   assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using only 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
@@ -394,6 +404,14 @@ test('sizes of models distilled from or based on a named model are not its sizes
   assert.deepEqual(all('DeepSeek-R1 has 67B parameters, and its distilled versions range from 1.5B to 70B.'), [['deepseek-r1', '67B', 'contradicted-figure']]);
   assert.deepEqual(all("Based on GPT-3's 17.5B parameters, the team sized its model."), [['gpt-3', '17.5B', 'contradicted-figure']]);
   assert.deepEqual(all('Based on benchmarks, Mixtral 8x7B has 56B parameters.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
+  // An opening phrase is no list of sources; a source's own relative clause, apposition or parenthesis sizes it; a second
+  // verb after the derivation is the subject's.
+  assert.deepEqual(all('Based on the Transformer architecture, Llama 3 70B has 80B parameters.'), [['llama-3-70b', '80B', 'contradicted-figure']]);
+  assert.deepEqual(all('The agent is built on Llama 3.1 405B, which has 450B parameters.'), [['llama-3.1-405b', '450B', 'contradicted-figure']]);
+  assert.deepEqual(all('该模型蒸馏自 DeepSeek-R1（拥有 6170 亿参数）。'), [['deepseek-r1', '6170 亿', 'contradicted-figure']]);
+  assert.deepEqual(all('DeepSeek-R1, built on DeepSeek-V3, has 617B parameters.'), [['deepseek-r1', '617B', 'contradicted-figure']]);
+  assert.deepEqual(all('Mixtral 8x7B is based on Mistral 7B and has 56B parameters.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
+  assertNoFindings(['DeepSeek distilled R1 into Qwen2.5 and Llama models of 1.5B, 7B, 8B, 14B, 32B and 70B parameters.']);
 });
 
 test('figures that count data, uses or a component are no sizes of the model', () => {
