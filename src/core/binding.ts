@@ -34,6 +34,8 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
   // Read only with a mention before the figure: every test of it below needs one.
   const unnamed = before !== undefined && UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // "R1's 32B distilled model", "15 亿到 700 亿参数的蒸馏模型", "70 亿参数蒸馏版": the size of a model made from the name before.
+  if (before !== undefined && sizesDerivedModel(text, raw.end)) return null;
   // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
@@ -79,6 +81,14 @@ function derivingSubject(text: string, mentions: ModelMention[], source: ModelMe
 /** "X is based on Y and has 56B", "X, built on Y, has 617B": the subject's second verb. */
 const AND_HAS = /^\s*(?:,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?|[,，]\s*)(?:has|had|uses|used|activates|activated|packs|weighs)\b/iu;
 const DERIVATION_BETWEEN = /^[^.;:!?()。；：！？（）]*?(?:\b(?:based|built|distilled|fine-?tuned|derived)\b|基于|蒸馏自|源自)[^.;:!?()。；：！？（）]*$/iu;
+
+/** A derived model right after a figure: "distilled model", "fine-tuned version", "参数的蒸馏模型", "蒸馏版". */
+const DERIVED_MODEL_AFTER = /[\s-]*(?:(?:parameters?|params?)[\s-]+|参数(?:的)?\s*)?(?:distilled|fine-?tuned|quantized|quantised|student|蒸馏|量化|微调)(?:后的)?\s*(?:models?|versions?|variants?|students?|checkpoints?|模型|版本?)/iuy;
+
+function sizesDerivedModel(text: string, end: number): boolean {
+  DERIVED_MODEL_AFTER.lastIndex = end;
+  return DERIVED_MODEL_AFTER.test(text);
+}
 
 /** Models made from the one named before: "its distilled versions", "the fine-tuned models", "其蒸馏版本". */
 const DERIVED_MODELS =

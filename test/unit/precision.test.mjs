@@ -411,7 +411,15 @@ test('sizes of models distilled from or based on a named model are not its sizes
   assert.deepEqual(all('该模型蒸馏自 DeepSeek-R1（拥有 6170 亿参数）。'), [['deepseek-r1', '6170 亿', 'contradicted-figure']]);
   assert.deepEqual(all('DeepSeek-R1, built on DeepSeek-V3, has 617B parameters.'), [['deepseek-r1', '617B', 'contradicted-figure']]);
   assert.deepEqual(all('Mixtral 8x7B is based on Mistral 7B and has 56B parameters.'), [['mixtral-8x7b', '56B', 'contradicted-figure']]);
-  assertNoFindings(['DeepSeek distilled R1 into Qwen2.5 and Llama models of 1.5B, 7B, 8B, 14B, 32B and 70B parameters.']);
+  assertNoFindings([
+    'DeepSeek distilled R1 into Qwen2.5 and Llama models of 1.5B, 7B, 8B, 14B, 32B and 70B parameters.',
+    // A figure that sizes a derived model after it: "32B distilled model", "参数的蒸馏模型", "蒸馏版".
+    "DeepSeek-R1's 32B distilled model runs on a single GPU.",
+    'DeepSeek-R1 comes with a 1.5B distilled version.',
+    'DeepSeek-R1 推出了 15 亿到 700 亿参数的蒸馏模型。',
+    'DeepSeek-R1 的 70 亿参数蒸馏版在单卡上即可运行。',
+  ]);
+  assert.deepEqual(all('DeepSeek-R1 is a 67B model.'), [['deepseek-r1', '67B', 'contradicted-figure']]);
 });
 
 test('figures that count data, uses or a component are no sizes of the model', () => {
