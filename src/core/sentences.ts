@@ -235,6 +235,18 @@ export function readSentences(
           }
           continue;
         }
+      } else if (per === 1 && before > 0 && (respectively || mayPairImplicitly(masked, group))) {
+        // "The new model and Llama 3.1 405B have 500B and 405B parameters", "Llama 3.1 405B and its successor have 405B
+        // and 2T": fewer names than figures, the others unnamed conjuncts; each name takes the figure in its place.
+        const placed = placeAmongUnnamed(masked, usable, before, group.length, first.raw.start);
+        if (placed) {
+          for (let k = 0; k < placed.names.length; k++) {
+            const g = group[placed.offset + k]!;
+            const reading = g.reading.explicitParameters === explicit ? g.reading : { ...g.reading, explicitParameters: explicit };
+            out.push({ figure: toParsedFigure(g.raw, reading), raw: g.raw, mention: placed.names[k]!, distanced: isDistanced(masked, g.raw, sentence, unitMentions), sentence });
+          }
+          continue;
+        }
       }
     }
     let picked = pickMention(masked, { start: first.raw.start, end: lastRaw.end }, inSentence);
@@ -389,6 +401,29 @@ function pairsImplicitly(masked: string, usable: ModelMention[], from: number, t
   return !MODELS_AFTER.test(masked.slice(listEnd, listEnd + 30)) || COPULA_GAP.test(gap);
 }
 
+/**
+ * The names of a pairing with unnamed conjuncts, and the place of the first name's figure: the run of coordinated names
+ * ending at `before`, after a coordinator ("the new model and X have …": the last figures) or before one ("X and its
+ * successor have …": the first figures); undefined when neither holds.
+ */
+function placeAmongUnnamed(masked: string, usable: ModelMention[], before: number, count: number, figureStart: number): { names: ModelMention[]; offset: number } | undefined {
+  let from = before - 1;
+  while (from > 0 && before - from < count && usable[from - 1]!.modelId !== usable[from]!.modelId && COORDINATED_NAMES.test(masked.slice(usable[from - 1]!.end, usable[from]!.start))) from--;
+  const names = usable.slice(from, before);
+  if (names.length >= count) return undefined;
+  const gap = masked.slice(names[names.length - 1]!.end, figureStart);
+  if (gap.length <= 40 && HAVING_GAP.test(gap)) {
+    const lead = masked.slice(Math.max(0, names[0]!.start - 40), names[0]!.start);
+    return UNNAMED_BEFORE_NAMES.test(lead) ? { names, offset: count - names.length } : undefined;
+  }
+  return gap.length <= 80 && UNNAMED_AFTER_NAMES.test(gap) ? { names, offset: 0 } : undefined;
+}
+/** "The new model and X": an unnamed conjunct (a noun phrase, no name) and a coordinator before the names. */
+const UNNAMED_BEFORE_NAMES = /\b(?:the|a|an|its|their|this|that)\s+(?:[a-z-]+\s+){0,3}(?:model|system|version|variant|successor|predecessor|rival|LLM)s?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$|(?:新模型|该模型|其继任者|前代)\s*(?:和|与|及)\s*$/iu;
+/** "X and its successor have": a coordinator and an unnamed conjunct after the names, then a verb of having. */
+const UNNAMED_AFTER_NAMES =
+  /^\s*(?:,\s*)?(?:and|&)\s+(?:the|a|an|its|their|this|that)\s+(?:[a-z-]+\s+){0,3}(?:model|system|version|variant|successor|predecessor|rival|LLM)s?\s+(?:have|had|are|were)\s+(?:(?:roughly|about|around|approximately|nearly|just|only)\s+)?$|^\s*(?:和|与|及)\s*(?:其|它的)?(?:新模型|继任者|前代|后继者)\s*(?:的)?(?:参数量?)?\s*(?:分别)?(?:为|是|有)\s*$/iu;
+
 /** Between the figures of an implied pairing: a comma, "and" or a Chinese list mark; not "/" (total/active) nor "or". */
 const PAIRED_FIGURES_GAP = /^\s*(?:,\s*(?:and\s+)?|and\s+|和|与|及|、|，)\s*$/iu;
 /** "X and Y come in 8B and 70B sizes", "…8B 和 70B 版本": sizes each model (or family) comes in, not one each. */
@@ -398,7 +433,7 @@ const MODELS_AFTER = /^\s*(?:-\s*)?(?:(?:parameters?|params?)\s+)?(?:models?|LLM
 const COPULA_GAP = /^\s*(?:are|were|是|为|分别是)\s*$/iu;
 /** A verb of having (or a colon) right after the names: "have", "are", "weigh in at", "的参数量为"; "each"/"both"/"各"/"都" share every figure. */
 const HAVING_GAP =
-  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled|activate|activated|use|used)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:为|是|有|达到?)\s*|\s*[:：]\s*|\s*,\s*with\s+|\s*[(（]\s*)$/iu;
+  /^(?:\s*,?\s*(?:which\s+)?(?:have|had|are|were|weigh\s+in\s+at|come\s+in\s+at|came\s+in\s+at|contain|contained|hold|held|pack|packed|total|totalled|totaled|activate|activated|use|used)\s+(?:(?:a\s+)?(?:total\s+of|roughly|about|around|approximately|nearly|some|just|only)\s+)?|\s*(?:的)?\s*(?:总)?(?:参数量?|参数规模|规模)?\s*(?:分别)?(?:为|是|有|达到?)\s*|\s*[:：]\s*|\s*,\s*with\s+|\s*[(（]\s*)$/iu;
 const COORDINATED_NAMES = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|vs\.?\s+|versus\s+|和|与|及|以及|、|对比)\s*$/iu;
 const SEMICOLON_END = /[；;]\s*$/u;
 const COLON = /[:：]/u;

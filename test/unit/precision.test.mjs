@@ -339,6 +339,14 @@ test('without "respectively", two names and as many figures after a verb of havi
     'Llama 3.1 and Llama 3 both have 8B and 70B models.',
   ]);
   assert.deepEqual(all('Phi-3-mini and Phi-3-medium are 14B and 3.8B models.').length, 2);
+  // An unnamed conjunct before or after the names takes its own figure; each name keeps the one in its place.
+  assertNoFindings([
+    'The new model and Llama 3.1 405B have 500B and 405B parameters.',
+    'Llama 3.1 405B and its successor have 405B and 2T parameters.',
+    '该模型与 Llama 3.1 405B 的参数量分别为 5000 亿和 4050 亿。',
+  ]);
+  assert.deepEqual(all('Llama 3.1 405B and its successor have 450B and 2T parameters.'), [['llama-3.1-405b', '450B', 'contradicted-figure']]);
+  assert.deepEqual(all('The new model and Llama 3.1 405B have 500B and 450B parameters.'), [['llama-3.1-405b', '450B', 'contradicted-figure']]);
   assert.deepEqual(all('DeepSeek-V3 and Kimi K2 have 32B and 37B active parameters.'), [
     ['deepseek-v3', '32B', 'contradicted-figure'],
     ['kimi-k2', '37B', 'contradicted-figure'],
