@@ -109,7 +109,9 @@ function mayNameDerived(gap: string): boolean {
  * parameters", "is faster than Llama 2 70B at 12.9B"): the figure is then judged against neither model.
  */
 function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string): ModelMention | null | undefined {
-  // Most gaps are a word or two of a plain statement: the phrase's test fails at its first word.
+  // Most gaps are a word or two of a plain statement ("has", "is", ":"): a look at the first word rules them out.
+  MEANS_FIRST_WORD.lastIndex = 0;
+  if (!MEANS_FIRST_WORD.test(gap)) return undefined;
   const margin = MARGIN_GAP.test(gap);
   if (!margin && !MEANS_PHRASE.test(gap)) return undefined;
   // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" (or "… 37B active") may size
@@ -153,6 +155,8 @@ const CLAUSE_BREAKS = new Set(Array.from('.;:!?()。；：！？（）', (c) => 
 const MARGIN_GAP = /^\s*(?:(?:in\s+(?:size|parameters|parameter\s+count|scale)\s+)?by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?)$/iu;
 /** The words that tie a phrase of means to the subject: a small size ("only", "just", "a mere"), "activating", "despite". */
 const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只/iu;
+/** The words MEANS_PHRASE and MARGIN_GAP can start with, after blanks and a comma or dash. */
+const MEANS_FIRST_WORD = /\s*[,，—–-]?\s*(?:with|using|activat|running|needing|requiring|having|at\b|while|despite|though|although|by\b|and\b|but\b|yet\b|even\b|on\b|in\b|across|仅|只|但|却|而|同时|并且|其|总参数|激活参数|参数)/iuy;
 /** ", with 46.7B parameters,": an apposition to the object, unless a marker ties it to the subject. */
 const COMMA_FIRST = /^\s*[,—–-]\s*with\b/iu;
 const AND_VERB = /^\s*,?\s*(?:and|but|yet)\s/iu;
