@@ -56,16 +56,40 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
   // "DeepSeek-R1 has 671B, and its distilled versions range from 1.5B to 70B": sizes of the models derived from it.
-  if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return null;
+  if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return copulaSubject(text, mentions, before);
+  // "the other has only one billion parameters", "另一款模型": a figure the sentence gives another, unnamed model.
+  if (gapBefore.length >= OTHER_MODEL_MIN && mayNameOther(gapBefore) && OTHER_MODEL_IN_GAP.test(gapBefore)) return null;
   // "distilled from DeepSeek-R1, based on Qwen and Llama, at 1.5B, 7B …": the sizes of what was made from them, unless the
   // words after the name describe it ("built on Llama 3.1 405B, which has 405B parameters", "基于 X，后者拥有 …").
-  if (isDerivedFrom(text, before) && !DESCRIBES_NAME.test(gapBefore)) return derivingSubject(text, mentions, before, gapBefore);
+  if (isDerivedFrom(text, before) && !DESCRIBES_NAME.test(gapBefore) && !derivesFromItself(mentions, before)) return derivingSubject(text, mentions, before, gapBefore);
   const subject = comparedSubject(text, mentions, before, gapBefore);
   return subject === undefined ? before : subject;
 }
 
+/** "X 是 Y 的蒸馏模型，拥有 650 亿参数", "X is one of Y's distilled models, with …": the subject the copula describes; else null. */
+function copulaSubject(text: string, mentions: ModelMention[], source: ModelMention): ModelMention | null {
+  const k = countEndingBy(mentions, source.start);
+  const subject = k > 0 ? mentions[k - 1]! : undefined;
+  return subject && COPULA_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
+}
+const COPULA_BETWEEN = /^\s*(?:,\s*)?(?:is|was|是|为)\s*(?:one\s+of\s+)?\s*$/iu;
+
+const OTHER_MODEL_IN_GAP =
+  /\b(?:the\s+other|another|the\s+second|the\s+third)(?:\s+(?:new\s+|smaller\s+|larger\s+)?(?:model|one|version|variant))?\s+(?:has|had|is|was|uses|activates|packs|weighs|comes)\b|\b(?:and|while|but|whereas)\s+one\s+(?:of\s+them\s+)?(?:has|had|is|was)\b|另一(?:个|款)?(?:新)?(?:模型|版本)?|另外一(?:个|款)/iu;
+const OTHER_MODEL_MIN = 3;
+/** The words OTHER_MODEL_IN_GAP needs, looked for first. */
+function mayNameOther(gap: string): boolean {
+  return gap.includes('other') || gap.includes(' one ') || gap.includes('second') || gap.includes('third') || gap.includes('另');
+}
+
 /** Words after a name that describe it: a relative clause, an apposition, a parenthesis, "后者". */
 const DESCRIBES_NAME = /^\s*(?:[,，]\s*(?:which|that|who|whose)\b|[,，]\s*(?:an?|the)\s|[(（]|[,，]\s*(?:后者|它|其))|^\s*(?:which|that)\s+(?:has|had|is|was)\b/iu;
+
+/** "Kimi K2 Thinking is based on Kimi K2": a name derived from another name of the same model (an alias) is that model. */
+function derivesFromItself(mentions: ModelMention[], source: ModelMention): boolean {
+  const k = countEndingBy(mentions, source.start);
+  return k > 0 && mentions[k - 1]!.modelId === source.modelId;
+}
 
 /**
  * "Mixtral 8x7B is based on Mistral 7B and has 56B parameters": a second verb after the derivation is its subject's;
@@ -79,8 +103,9 @@ function derivingSubject(text: string, mentions: ModelMention[], source: ModelMe
   return DERIVATION_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
 }
 /** "X is based on Y and has 56B", "X, built on Y, has 617B": the subject's second verb. */
-const AND_HAS = /^\s*(?:,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?|[,，]\s*)(?:has|had|uses|used|activates|activated|packs|weighs)\b/iu;
-const DERIVATION_BETWEEN = /^[^.;:!?()。；：！？（）]*?(?:\b(?:based|built|distilled|fine-?tuned|derived)\b|基于|蒸馏自|源自)[^.;:!?()。；：！？（）]*$/iu;
+const AND_HAS =
+  /^\s*(?:,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?|[,，]\s*)(?:has|had|uses|used|activates|activated|packs|weighs|is|was|are|comes?|ships?|keeps?)\b|^[^。；！？]{0,12}?[，,]\s*(?:并|且|还)?\s*(?:提供了?|推出了?|拥有|有|包括|包含|参数量?为)/iu;
+const DERIVATION_BETWEEN = /^[^.;:!?()。；：！？（）]*?(?:\b(?:based|built|distilled|fine-?tuned|derived|initiali[sz]ed)\b|基于|蒸馏自|源自)[^.;:!?()。；：！？（）]*$/iu;
 
 /** A derived model right after a figure: "distilled model", "fine-tuned version", "参数的蒸馏模型", "蒸馏版". */
 const DERIVED_MODEL_AFTER = /[\s-]*(?:(?:parameters?|params?)[\s-]+|参数(?:的)?\s*)?(?:distilled|fine-?tuned|quantized|quantised|student|蒸馏|量化|微调)(?:后的)?\s*(?:models?|versions?|variants?|students?|checkpoints?|模型|版本?)/iuy;
@@ -90,9 +115,12 @@ function sizesDerivedModel(text: string, end: number): boolean {
   return DERIVED_MODEL_AFTER.test(text);
 }
 
-/** Models made from the one named before: "its distilled versions", "the fine-tuned models", "其蒸馏版本". */
+/**
+ * Models made from the one named before: "its distilled versions", "the fine-tuned models", "distilled versions", "其蒸馏版本";
+ * not "a distilled model" (after a copula it describes the subject: "X is a distilled model with 30B").
+ */
 const DERIVED_MODELS =
-  /(?:\b(?:its|their|the)\s+|['’]s\s+)?(?:[a-z-]+\s+)?\b(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?|sizes?)\b|\b(?:its|their)\s+distillations\b|(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
+  /(?:\b(?:its|their|the)\s+|['’]s\s+)(?:[a-z-]+\s+)?(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?|sizes?)\b|\b(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions|models|variants|students|checkpoints|editions|sizes)\b|\b(?:its|their)\s+distillations\b|(?:其|它的|的)\s*(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
 
 /** The shortest gap DERIVED_MODELS can match ("其蒸馏版" is four characters; most gaps are a word or two). */
 const DERIVED_MODELS_MIN = 4;
@@ -112,6 +140,9 @@ function comparedSubject(text: string, mentions: ModelMention[], object: ModelMe
   // Most gaps are a word or two of a plain statement ("has", "is", ":"): a look at the first word rules them out.
   MEANS_FIRST_WORD.lastIndex = 0;
   if (!MEANS_FIRST_WORD.test(gap)) return undefined;
+  // "with only 22B active parameters versus R1's 37B": the figure set against the subject's is the object's, in a kind
+  // the words before it state; neither is judged.
+  if (VERSUS_END.test(gap)) return null;
   const margin = MARGIN_GAP.test(gap);
   if (!margin && !MEANS_PHRASE.test(gap)) return undefined;
   // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" (or "… 37B active") may size
@@ -155,6 +186,7 @@ const CLAUSE_BREAKS = new Set(Array.from('.;:!?()。；：！？（）', (c) => 
 const MARGIN_GAP = /^\s*(?:(?:in\s+(?:size|parameters|parameter\s+count|scale)\s+)?by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?)$/iu;
 /** The words that tie a phrase of means to the subject: a small size ("only", "just", "a mere"), "activating", "despite". */
 const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只/iu;
+const VERSUS_END = /\d[^.;:!?()。；：！？（）]*\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+(?:[A-Z][\w.-]*['’]s\s+)?$/u;
 /** The words MEANS_PHRASE and MARGIN_GAP can start with, after blanks and a comma or dash. */
 const MEANS_FIRST_WORD = /\s*[,，—–-]?\s*(?:with|using|activat|running|needing|requiring|having|at\b|while|despite|though|although|by\b|and\b|but\b|yet\b|even\b|on\b|in\b|across|仅|只|但|却|而|同时|并且|其|总参数|激活参数|参数)/iuy;
 /** ", with 46.7B parameters,": an apposition to the object, unless a marker ties it to the subject. */
@@ -165,12 +197,12 @@ const NO_RIVAL_END = /(?:\bby|\bsuch\s+as|\blike|\bincluding|被)\s*$/iu;
 const PASSIVE_END = /(?:\bby|被)\s*$/iu;
 /** ", though it activates only 37B", ", and it uses": the subject again, as a pronoun. */
 const PRONOUN_VERB = /^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b/iu;
-const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$/iu;
+const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$|^\s*,?\s*(?:and|but)\s+(?:also\s+|even\s+)?(?:beats?|outperforms?|matches|rivals?|surpasses|exceeds|trails|ties)\s+(?:the\s+)?$/iu;
 const MAX_COMPARED_OBJECTS = 8;
 
 /** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing ("than" is left out: "X is denser than Y at 37B" sizes Y). */
 const COMPARISON =
-  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|outsiz\w*|outnumber\w*|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
+  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|outsiz\w*|outnumber\w*|compet(?:es|ed|ing)\s+with|scor(?:es|ed|ing)\s+(?:above|higher\s+than)|rank(?:s|ed|ing)?\s+above|ahead\s+of|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
 const MAX_COMPARISON_GAP = 80;
 /**
  * What follows the object when the figure sizes the subject: a phrase of means that says the figure is small ("with
@@ -179,7 +211,7 @@ const MAX_COMPARISON_GAP = 80;
  * own size, as often as not), not ", with 46.7B parameters," (an apposition to the object).
  */
 const MEANS_PHRASE =
-  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:[,—–-]\s*)?(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although|even)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had)\b)[^.;:!?()。；：！？（）,])*$|^\s*,?\s*despite\s+(?:its|their)\s+(?:only\s+|just\s+|mere\s+)?$|^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b[^.;:!?()。；：！？（）]*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
+  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:[,—–-]\s*)?(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although|even)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had|versus|vs|compared|against)\b)[^.;:!?()。；：！？（）,])*$|^\s*,?\s*despite\s+(?:its|their)\s+(?:only\s+|just\s+|mere\s+)?$|^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b[^.;:!?()。；：！？（）]*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;

@@ -393,6 +393,11 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
     'DeepSeek-V3 beats Llama 3.1 405B even though it activates only 37B parameters.',
     'Phi-4 beats Llama 3.3 70B despite its 14B parameters.',
     'DeepSeek-V3 击败 Llama 3.1 405B，却只激活了 370 亿参数。',
+    // More verbs and coordinated comparisons; a figure set "versus" the subject's is neither's.
+    'Gemma 4 26B A4B competes with Qwen3-30B-A3B while activating only 3.8B parameters.',
+    'gpt-oss-120b outperforms o3-mini and matches o4-mini with only 5.1B active parameters per token.',
+    "Qwen3-235B-A22B outperforms DeepSeek-R1 on AIME with only 22B active parameters versus R1's 37B.",
+    'Llama 4 Maverick rivals DeepSeek-V3 with 17B active parameters versus 37B.',
   ]);
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B with only 70B active parameters.'), [['deepseek-v3', '70B', 'contradicted-figure']]);
   assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using only 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
@@ -428,6 +433,16 @@ test('sizes of models distilled from or based on a named model are not its sizes
     'DeepSeek-R1 的 70 亿参数蒸馏版在单卡上即可运行。',
   ]);
   assert.deepEqual(all('DeepSeek-R1 is a 67B model.'), [['deepseek-r1', '67B', 'contradicted-figure']]);
+  // A model described as distilled is still itself; an alias derived from its own model is that model; a second verb
+  // after "initialized from" / "基于 … 训练，提供" is the subject's.
+  assert.deepEqual(all('DeepSeek-R1-Distill-Qwen-32B is a distilled model with 30B parameters.'), [['deepseek-r1-distill-qwen-32b', '30B', 'contradicted-figure']]);
+  assert.deepEqual(all('Gemma 2 9B 是一个蒸馏模型，拥有 80 亿参数。'), [['gemma-2-9b', '80 亿', 'contradicted-figure']]);
+  assert.deepEqual(all('DeepSeek-R1-Distill-Llama-70B 是 DeepSeek-R1 的蒸馏模型，拥有 650 亿参数。'), [['deepseek-r1-distill-llama-70b', '650 亿', 'contradicted-figure']]);
+  assert.deepEqual(all('Kimi K2 Thinking 基于 Kimi K2，激活参数为 370 亿。'), [['kimi-k2', '370 亿', 'contradicted-figure']]);
+  assert.deepEqual(all('Code Llama was initialized from Llama 2 and is available in 7B, 13B, 34B and 65B sizes.'), [['code-llama', '65B', 'contradicted-figure']]);
+  assert.deepEqual(all('Code Llama 基于 Llama 2 训练，提供 70 亿、130 亿、340 亿和 650 亿四个版本。'), [['code-llama', '650 亿', 'contradicted-figure']]);
+  // "the other", "one of them": another, unnamed model.
+  assertNoFindings(['One of the two new models, Gemma 3 27B, beats Llama 3 405B in LMArena, while the other has only one billion parameters.', 'Two of the new models beat Llama 3 70B, and one has only two billion parameters.']);
 });
 
 test('figures that count data, uses or a component are no sizes of the model', () => {
