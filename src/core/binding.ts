@@ -1,6 +1,8 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { isBlank } from './blanks';
 import { type RawFigure, readFigureContext } from './figures';
+import { comparedSubject } from './comparisons';
+import { derivedOwner, sizesDerivedModel } from './derivedModels';
 import { countEndingBy, countStartingBefore, lastEndingBy } from './spanSearch';
 import type { ModelMention, Span } from './types';
 
@@ -55,163 +57,13 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (paren && !NOT_A_NAME.test(paren[1]!)) return null;
   // Far from its model, with other words between, a figure is too loosely tied to judge.
   if (gapBefore.length > MAX_BACKWARD_GAP) return undefined;
-  // "DeepSeek-R1 has 671B, and its distilled versions range from 1.5B to 70B": sizes of the models derived from it.
-  if (gapBefore.length >= DERIVED_MODELS_MIN && mayNameDerived(gapBefore) && DERIVED_MODELS.test(gapBefore)) return copulaSubject(text, mentions, before);
-  // "the other has only one billion parameters", "另一款模型": a figure the sentence gives another, unnamed model.
-  if (gapBefore.length >= OTHER_MODEL_MIN && mayNameOther(gapBefore) && OTHER_MODEL_IN_GAP.test(gapBefore)) return null;
-  // "distilled from DeepSeek-R1, based on Qwen and Llama, at 1.5B, 7B …": the sizes of what was made from them, unless the
-  // words after the name describe it ("built on Llama 3.1 405B, which has 405B parameters", "基于 X，后者拥有 …").
-  if (isDerivedFrom(text, before) && !DESCRIBES_NAME.test(gapBefore) && !derivesFromItself(mentions, before)) return derivingSubject(text, mentions, before, gapBefore);
+  // Models made from the name before, or other models the sentence does not name (derivedModels.ts).
+  const owner = derivedOwner(text, mentions, before, gapBefore);
+  if (owner !== undefined) return owner;
+  // "DeepSeek-V3 beats Llama 3.1 405B with only 37B active" (comparisons.ts).
   const subject = comparedSubject(text, mentions, before, gapBefore);
   return subject === undefined ? before : subject;
 }
-
-/** "X 是 Y 的蒸馏模型，拥有 650 亿参数", "X is one of Y's distilled models, with …": the subject the copula describes; else null. */
-function copulaSubject(text: string, mentions: ModelMention[], source: ModelMention): ModelMention | null {
-  const k = countEndingBy(mentions, source.start);
-  const subject = k > 0 ? mentions[k - 1]! : undefined;
-  return subject && COPULA_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
-}
-const COPULA_BETWEEN = /^\s*(?:,\s*)?(?:is|was|是|为)\s*(?:one\s+of\s+)?\s*$/iu;
-
-const OTHER_MODEL_IN_GAP =
-  /\b(?:the\s+other|another|the\s+second|the\s+third)(?:\s+(?:new\s+|smaller\s+|larger\s+)?(?:model|one|version|variant))?\s+(?:has|had|is|was|uses|activates|packs|weighs|comes)\b|\b(?:and|while|but|whereas)\s+one\s+(?:of\s+them\s+)?(?:has|had|is|was)\b|另一(?:个|款)?(?:新)?(?:模型|版本)?|另外一(?:个|款)/iu;
-const OTHER_MODEL_MIN = 3;
-/** The words OTHER_MODEL_IN_GAP needs, looked for first. */
-function mayNameOther(gap: string): boolean {
-  return gap.includes('other') || gap.includes(' one ') || gap.includes('second') || gap.includes('third') || gap.includes('另');
-}
-
-/** Words after a name that describe it: a relative clause, an apposition, a parenthesis, "后者". */
-const DESCRIBES_NAME = /^\s*(?:[,，]\s*(?:which|that|who|whose)\b|[,，]\s*(?:an?|the)\s|[(（]|[,，]\s*(?:后者|它|其))|^\s*(?:which|that)\s+(?:has|had|is|was)\b/iu;
-
-/** "Kimi K2 Thinking is based on Kimi K2": a name derived from another name of the same model (an alias) is that model. */
-function derivesFromItself(mentions: ModelMention[], source: ModelMention): boolean {
-  const k = countEndingBy(mentions, source.start);
-  return k > 0 && mentions[k - 1]!.modelId === source.modelId;
-}
-
-/**
- * "Mixtral 8x7B is based on Mistral 7B and has 56B parameters": a second verb after the derivation is its subject's;
- * anything else after a derived-from name is no size of a named model (null).
- */
-function derivingSubject(text: string, mentions: ModelMention[], source: ModelMention, gap: string): ModelMention | null {
-  if (!AND_HAS.test(gap)) return null;
-  const k = countEndingBy(mentions, source.start);
-  const subject = k > 0 ? mentions[k - 1]! : undefined;
-  if (!subject || source.start - subject.end > MAX_COMPARISON_GAP) return null;
-  return DERIVATION_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
-}
-/** "X is based on Y and has 56B", "X, built on Y, has 617B": the subject's second verb. */
-const AND_HAS =
-  /^\s*(?:,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?|[,，]\s*)(?:has|had|uses|used|activates|activated|packs|weighs|is|was|are|comes?|ships?|keeps?)\b|^[^。；！？]{0,12}?[，,]\s*(?:并|且|还)?\s*(?:提供了?|推出了?|拥有|有|包括|包含|参数量?为)/iu;
-const DERIVATION_BETWEEN = /^[^.;:!?()。；：！？（）]*?(?:\b(?:based|built|distilled|fine-?tuned|derived|initiali[sz]ed)\b|基于|蒸馏自|源自)[^.;:!?()。；：！？（）]*$/iu;
-
-/** A derived model right after a figure: "distilled model", "fine-tuned version", "参数的蒸馏模型", "蒸馏版". */
-const DERIVED_MODEL_AFTER = /[\s-]*(?:(?:parameters?|params?)[\s-]+|参数(?:的)?\s*)?(?:distilled|fine-?tuned|quantized|quantised|student|蒸馏|量化|微调)(?:后的)?\s*(?:models?|versions?|variants?|students?|checkpoints?|模型|版本?)/iuy;
-
-function sizesDerivedModel(text: string, end: number): boolean {
-  DERIVED_MODEL_AFTER.lastIndex = end;
-  return DERIVED_MODEL_AFTER.test(text);
-}
-
-/**
- * Models made from the one named before: "its distilled versions", "the fine-tuned models", "distilled versions", "其蒸馏版本";
- * not "a distilled model" (after a copula it describes the subject: "X is a distilled model with 30B").
- */
-const DERIVED_MODELS =
-  /(?:\b(?:its|their|the)\s+|['’]s\s+)(?:[a-z-]+\s+)?(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions?|models?|variants?|students?|checkpoints?|editions?|sizes?)\b|\b(?:distilled|fine-?tuned|quantized|quantised|derived|student)\s+(?:versions|models|variants|students|checkpoints|editions|sizes)\b|\b(?:its|their)\s+distillations\b|(?:其|它的|的)\s*(?:蒸馏|量化|微调)(?:后的)?(?:版本?|模型)/iu;
-
-/** The shortest gap DERIVED_MODELS can match ("其蒸馏版" is four characters; most gaps are a word or two). */
-const DERIVED_MODELS_MIN = 4;
-/** The words DERIVED_MODELS needs, looked for first: few gaps hold any. */
-function mayNameDerived(gap: string): boolean {
-  return gap.includes('istill') || gap.includes('tuned') || gap.includes('uantiz') || gap.includes('uantis') || gap.includes('erived') || gap.includes('tudent') || gap.includes('蒸馏') || gap.includes('量化') || gap.includes('微调');
-}
-
-/**
- * "DeepSeek-V3 beats Llama 3.1 405B with only 37B active", "X 超越 Y，仅激活 37B": a figure in a phrase of means after
- * a comparison's object ("with", "while activating", "仅") is the subject's, not the object's; null when the subject
- * is not named ("Mistral's new model beats Llama 2 70B with only 12.9B active", "It beats …"), the figure is the
- * margin ("exceeds Llama 3.1 405B by 266B"), or nothing ties the phrase to the subject ("beats Command R+ with 104B
- * parameters", "is faster than Llama 2 70B at 12.9B"): the figure is then judged against neither model.
- */
-function comparedSubject(text: string, mentions: ModelMention[], object: ModelMention, gap: string): ModelMention | null | undefined {
-  // Most gaps are a word or two of a plain statement ("has", "is", ":"): a look at the first word rules them out.
-  MEANS_FIRST_WORD.lastIndex = 0;
-  if (!MEANS_FIRST_WORD.test(gap)) return undefined;
-  // "with only 22B active parameters versus R1's 37B": the figure set against the subject's is the object's, in a kind
-  // the words before it state; neither is judged.
-  if (VERSUS_END.test(gap)) return null;
-  const margin = MARGIN_GAP.test(gap);
-  if (!margin && !MEANS_PHRASE.test(gap)) return undefined;
-  // Without a word that ties the phrase to the subject, "X beats Y with 104B parameters" (or "… 37B active") may size
-  // either model, as the figure is as often the object's own: neither is judged.
-  const tied = !margin && (MEANS_MARKER.test(gap) || AND_VERB.test(gap) || PRONOUN_VERB.test(gap));
-  if (!tied && COMMA_FIRST.test(gap)) return undefined;
-  let k = countEndingBy(mentions, object.start);
-  // "X outperforms Llama 2 70B and GPT-3.5 with only 12.9B active": the comparison's objects may be coordinated.
-  let first = object;
-  for (let seen = 0; k > 1 && seen < MAX_COMPARED_OBJECTS && COORDINATED_OBJECTS.test(text.slice(mentions[k - 1]!.end, first.start)); seen++) first = mentions[--k]!;
-  const subject = k > 0 ? mentions[k - 1]! : undefined;
-  if (subject && subject.modelId !== object.modelId && first.start - subject.end <= MAX_COMPARISON_GAP) {
-    const between = text.slice(subject.end, first.start);
-    // A passive's agent is the winner, and keeps its figure; so does an example ("models such as Y with 200B").
-    if (PASSIVE_END.test(between)) return undefined;
-    // "rivals models such as Y with only 39B", "outperforms models like Y with only 14B": either may be meant.
-    if (NO_RIVAL_END.test(between)) return tied ? null : undefined;
-    if (COMPARISON.test(between) || SIZE_THAN.test(between)) return tied ? subject : null;
-    // "X is faster than Y at just 12.9B active", "X is denser than Y at just 37B active": either model's.
-    return THAN.test(between) ? null : undefined;
-  }
-  // No named subject: the clause before the object, from its start, compares an unnamed one.
-  if (subject && first.start - subject.end <= MAX_COMPARISON_GAP) return undefined;
-  const lead = text.slice(Math.max(0, first.start - MAX_COMPARISON_GAP), first.start);
-  const clause = lead.slice(lastClauseBreak(lead) + 1);
-  return (COMPARISON.test(clause) || THAN.test(clause)) && !NO_RIVAL_END.test(clause) ? null : undefined;
-}
-
-/** "X is 9x bigger than Y at 1.6T": a comparison of sizes, whose figure is the subject's. */
-const SIZE_THAN = /^[^.;:!?()。；：！？（）]*?\b(?:bigger|larger|smaller|greater|heavier|lighter)\s+than\s*$/iu;
-const THAN = /^[^.;:!?()。；：！？（）]*?\bthan\b[^.;:!?()。；：！？（）]*$/iu;
-
-/** Where the last sentence or clause break of the text is, or -1. */
-function lastClauseBreak(text: string): number {
-  for (let i = text.length - 1; i >= 0; i--) if (CLAUSE_BREAKS.has(text.charCodeAt(i))) return i;
-  return -1;
-}
-const CLAUSE_BREAKS = new Set(Array.from('.;:!?()。；：！？（）', (c) => c.charCodeAt(0)));
-
-/** "exceeds Llama 3.1 405B by 266B": the margin of a comparison. */
-const MARGIN_GAP = /^\s*(?:(?:in\s+(?:size|parameters|parameter\s+count|scale)\s+)?by\s+(?:about\s+|roughly\s+|nearly\s+|over\s+|some\s+|around\s+|~\s*)?)$/iu;
-/** The words that tie a phrase of means to the subject: a small size ("only", "just", "a mere"), "activating", "despite". */
-const MEANS_MARKER = /\b(?:only|just|merely|mere|activat\w*|despite)\b|仅|只/iu;
-const VERSUS_END = /\d[^.;:!?()。；：！？（）]*\b(?:versus|vs\.?|against|compared\s+(?:with|to))\s+(?:[A-Z][\w.-]*['’]s\s+)?$/u;
-/** The words MEANS_PHRASE and MARGIN_GAP can start with, after blanks and a comma or dash. */
-const MEANS_FIRST_WORD = /\s*[,，—–-]?\s*(?:with|using|activat|running|needing|requiring|having|at\b|while|despite|though|although|by\b|and\b|but\b|yet\b|even\b|on\b|in\b|across|仅|只|但|却|而|同时|并且|其|总参数|激活参数|参数)/iuy;
-/** ", with 46.7B parameters,": an apposition to the object, unless a marker ties it to the subject. */
-const COMMA_FIRST = /^\s*[,—–-]\s*with\b/iu;
-const AND_VERB = /^\s*,?\s*(?:and|but|yet)\s/iu;
-/** What ends the words between subject and object when the object is no rival: a passive's agent ("was outperformed by"), an example ("such as"). */
-const NO_RIVAL_END = /(?:\bby|\bsuch\s+as|\blike|\bincluding|被)\s*$/iu;
-const PASSIVE_END = /(?:\bby|被)\s*$/iu;
-/** ", though it activates only 37B", ", and it uses": the subject again, as a pronoun. */
-const PRONOUN_VERB = /^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b/iu;
-const COORDINATED_OBJECTS = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|和|与|及|以及|、)\s*$|^\s*,?\s*(?:and|but)\s+(?:also\s+|even\s+)?(?:beats?|outperforms?|matches|rivals?|surpasses|exceeds|trails|ties)\s+(?:the\s+)?$/iu;
-const MAX_COMPARED_OBJECTS = 8;
-
-/** What stands between the subject and the object of a comparison: a verb of winning, matching or trailing ("than" is left out: "X is denser than Y at 37B" sizes Y). */
-const COMPARISON =
-  /^[^.;:!?()。；：！？（）]*?(?:\b(?:beats?|beating|best(?:s|ed|ing)?|outperform\w*|outscor\w*|outclass\w*|outpac\w*|outrank\w*|outdo(?:es|ing)?|outdid|outsiz\w*|outnumber\w*|compet(?:es|ed|ing)\s+with|scor(?:es|ed|ing)\s+(?:above|higher\s+than)|rank(?:s|ed|ing)?\s+above|ahead\s+of|rival(?:s|l?ed|l?ing)?|match(?:es|ed|ing)|surpass\w*|exceed\w*|tops|topped|topping|edg(?:es|ed|ing)\s+(?:out|past)|trail(?:s|ed|ing)?|lag(?:s|ged|ging)?\s+behind|keep(?:s|ing)?\s+pace\s+with|kept\s+pace\s+with|(?:is|are|was|were|performs?|performed)\s+on\s+par\s+with|overtak\w*|overtook|com(?:es|ing)\s+close\s+to)\b|超越|超过|击败|打败|胜过|媲美|比肩|匹敌|追平|逼近|优于|强于|领先于?|不输于?)[^.;:!?()。；：！？（）]*$/iu;
-const MAX_COMPARISON_GAP = 80;
-/**
- * What follows the object when the figure sizes the subject: a phrase of means that says the figure is small ("with
- * only", "while activating just", "despite having only", "at just", after an optional "on most benchmarks"), "，仅激活",
- * "却只用"; or a second verb of the subject ("and has"). Not "which has", not "with 104B parameters" (the object's
- * own size, as often as not), not ", with 46.7B parameters," (an apposition to the object).
- */
-const MEANS_PHRASE =
-  /^\s*,?\s*(?:and|but|yet)\s+(?:still\s+|only\s+|just\s+)?(?:has|had|uses|used|activates|activated|packs|weighs)\b[^.;:!?()。；：！？（）]*$|^\s*(?:[,—–-]\s*)?(?:(?:on|in|across)\s+(?:[\w-]+\s+){1,5})?(?:,?\s*(?:while|despite|though|although|even)\s+|(?:by|and)\s+)?(?:with|using|activating|running|needing|requiring|having|at)\b(?:(?!\b(?:which|that|who|whose|it|its|has|have|had|versus|vs|compared|against)\b)[^.;:!?()。；：！？（）,])*$|^\s*,?\s*despite\s+(?:its|their)\s+(?:only\s+|just\s+|mere\s+)?$|^\s*[,，]?\s*(?:even\s+)?(?:though|although|while|but|and|yet)\s+(?:it|they)\s+(?:still\s+|only\s+|just\s+)?(?:activates?|uses?|has|have|needs?|packs?)\b[^.;:!?()。；：！？（）]*$|^\s*[，,]?\s*(?:但|却|而|同时|并且)?\s*(?:仅仅|仅需|只需|仅|只)[^。；！？，,]*$|^\s*[，,]\s*(?:而|且|并且|同时)?\s*(?:其)?(?:总参数|激活参数|参数量?)[^。；！？，,]*$/iu;
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */
 const NOT_A_NAME = /^(?:The|An?|At|About|Around|Approx(?:imately)?|Roughly|Nearly|Almost|Over|Under|Only|Just|With|And|Or|To|Of|In|On|For|From|By|Has|Have|Had|Is|Was|Are|Were|Total|Active|Activated|Params?|Parameters?|Sizes?|Models?|MoE|Dense|Sparse|Up|Between|Than|Some|Estimated|All|Its|Their|Each|Per|Vs|Versus|Both|Also|New|Base|Instruct|Chat|Versions?|Variants?|LLMs?|AI|API|Size|Since|Until|After|Before|During|Through|Today|This|That|These|Those|We|It|They|Our|His|Her|When|While|If|As|Like)$/;
@@ -380,43 +232,6 @@ const EDITION = /^(?:Instruct|Chat|Base|Vision|Preview|Thinking)$/;
 const UNKNOWN_VERSION_AFTER = /^[ \u00a0-]\d+(?:\.\d+)*(?![\d.]|\s*(?:[BbMmTtKk](?![A-Za-z])|billion|million|trillion|亿|万|年|月|日|号|%))/iu;
 const DERIVED_AFTER = /^[\s-]*(?:的\s*|['’]s\s+)?(?:distill(?:ed|ation)?|based|fine-?tuned|derived|蒸馏|衍生|微调)(?![A-Za-z])/iu;
 /**
- * "distilled from DeepSeek-R1", "distilled into smaller Qwen and Llama models", "based on Qwen and Llama", "基于 Llama 3":
- * the models others are made from, with the names coordinated after the first by "and", "or", "&" or a Chinese mark (a bare
- * comma may end an opening phrase: "Based on the Transformer architecture, Llama 3 70B has …"). (No /i: the names between
- * must be capitalised.)
- */
-const DERIVED_BEFORE = new RegExp(
-  String.raw`(?<=(?:\b[Bb]ased\s+(?:on|upon)|\b[Bb]uilt\s+(?:on|upon)|\b[Dd]istill(?:ed|ing)?\s+(?:[\w.\-]+\s+){0,3}?(?:from|into|onto|on)|\b[Ii]nitiali[sz]ed\s+from|\b[Ff]ine-?tun(?:ed|ing)\s+(?:from|on)|\b[Dd]erived\s+from|基于|蒸馏自|蒸馏(?:到|成|为)|源自)\s*(?:(?:the|smaller|larger|several|various|open|dense|open-weight)\s+)*` +
-    String.raw`(?:(?:[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,|、)\s*){0,3}[A-Z][\w.\-]*(?:[ \u00a0][\w.\-]+){0,3}\s*(?:,\s*)?(?:and\s+|or\s+|&\s*|和|与|及|、))?)$`,
-  'uy',
-);
-const DERIVED_REACH = 100;
-/** The words DERIVED_BEFORE needs, looked for in its reach before it is run. */
-const DERIVATION_WORD = /ased|uilt|istill|ine-?tun|erived|nitiali|基于|蒸馏|源自/;
-
-/** Words that may end the text before a derived-from name: the preposition itself, an adjective, or a coordinator. */
-const DERIVED_LAST_WORDS = new Set(['on', 'upon', 'from', 'into', 'onto', 'the', 'smaller', 'larger', 'several', 'various', 'open', 'dense', 'weight', 'and', 'or']);
-/** Characters that may end it in Chinese or as a list mark: 于 自 到 成 为 和 与 及 、 , &. */
-const DERIVED_LAST_MARKS = new Set(Array.from('于自到成为和与及、,&', (c) => c.charCodeAt(0)));
-
-/**
- * A first look at what ends the text before a mention, without copying it: DERIVED_BEFORE needs one of
- * DERIVED_LAST_WORDS or DERIVED_LAST_MARKS there, and most names follow some other word.
- */
-function mayFollowDerivation(masked: string, start: number): boolean {
-  let p = start - 1;
-  while (p >= 0 && isBlank(masked.charCodeAt(p))) p--;
-  if (p < 0) return false;
-  const c = masked.charCodeAt(p);
-  if (DERIVED_LAST_MARKS.has(c)) return true;
-  const lower = c | 0x20;
-  if (lower < 0x61 || lower > 0x7a) return false;
-  let q = p;
-  while (q > 0 && p - q < 8 && ((masked.charCodeAt(q - 1) | 0x20) >= 0x61 && (masked.charCodeAt(q - 1) | 0x20) <= 0x7a)) q--;
-  return DERIVED_LAST_WORDS.has(masked.slice(q, p + 1).toLowerCase());
-}
-
-/**
  * "DeepSeek-R1's distilled versions", "DeepSeek-R1 的蒸馏版本": a possessive before a derivation word, looked at by its
  * characters first ("GPT-4's" and "X 的" are common, their derivations rare).
  */
@@ -435,18 +250,6 @@ function mayDeriveAfterPossessive(masked: string, end: number): boolean {
   return n === 0x84b8 || n === 0x884d || n === 0x5fae;
 }
 
-/** Whether the words before a mention make it the model others are derived from ("based on X", not "based on X's 1.8T"). */
-function isDerivedFrom(masked: string, m: ModelMention): boolean {
-  if (!mayFollowDerivation(masked, m.start)) return false;
-  const c = masked.charCodeAt(m.end);
-  if ((c === 0x27 || c === 0x2019) && masked.charCodeAt(m.end + 1) === 0x73) return false;
-  const from = Math.max(0, m.start - DERIVED_REACH);
-  const before = masked.slice(from, m.start);
-  // The literal words first: the lookbehind, read backwards over coordinated names, costs more than a scan for them.
-  if (!DERIVATION_WORD.test(before)) return false;
-  DERIVED_BEFORE.lastIndex = before.length;
-  return DERIVED_BEFORE.test(before);
-}
 const LOWER_CASE = /[a-z]/;
 const SIZE_IN_QUALIFIER = /\d(?:\.\d+)?\s*[BMT](?![A-Za-z])/;
 const DIGIT = /\d/;
