@@ -211,8 +211,10 @@ export function readSentences(
     // Without the word, "Mixtral 8x7B and Mixtral 8x22B have 46.7B and 141B parameters" reads the same way when the two
     // lists are alone in the clause: exactly as many names as figures, a verb of having between, no "each", no "sizes".
     // "X and Y have 671B/37B and 46.7B/12.9B parameters": a list of total/active pairs gives each name a pair.
-    const per = group.length >= 4 && group.length % 2 === 0 && isListOfPairs(masked, group) ? 2 : 1;
-    if (group.length > 1 && ((respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end))) || per === 2 || mayPairImplicitly(masked, group))) {
+    // (No names before the list, nothing to pair: most lists are one model's sizes and skip the tests.)
+    const pairable = group.length > 1 && usable.length > 0 && usable[0]!.end <= first.raw.start;
+    const per = pairable && group.length >= 4 && group.length % 2 === 0 && isListOfPairs(masked, group) ? 2 : 1;
+    if (pairable && ((respectively ??= RESPECTIVELY.test(masked.slice(sentence.start, sentence.end))) || per === 2 || mayPairImplicitly(masked, group))) {
       const before = countEndingBy(usable, first.raw.start);
       const count = group.length / per;
       if (before >= count) {
