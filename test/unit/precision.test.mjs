@@ -402,6 +402,7 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B with only 70B active parameters.'), [['deepseek-v3', '70B', 'contradicted-figure']]);
   assert.deepEqual(all('Qwen3-235B-A22B trails DeepSeek-V3 using only 37B active parameters.'), [['qwen3-235b-a22b', '37B', 'contradicted-figure']]);
   assert.deepEqual(all('DeepSeek-V3 beats Llama 3.1 405B, which has 37B parameters.'), [['llama-3.1-405b', '37B', 'contradicted-figure']]);
+  assert.deepEqual(all('Switch Transformer is 9x bigger than GPT-3 at 1.9T parameters.').map((f) => f[1]), ['1.9T']);
 });
 
 test('sizes of models distilled from or based on a named model are not its sizes ("distilled from DeepSeek-R1 … 1.5B to 70B")', () => {
