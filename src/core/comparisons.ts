@@ -33,8 +33,8 @@ export function comparedSubject(text: string, mentions: ModelMention[], object: 
     if (PASSIVE_END.test(between)) return undefined;
     // "rivals models such as Y with only 39B", "outperforms models like Y with only 14B": either may be meant.
     if (NO_RIVAL_END.test(between)) return tied ? null : undefined;
-    // "X is 9x bigger than Y at 1.6T" compares sizes: the figure is the subject's, tied or not.
-    if (SIZE_THAN.test(between)) return subject;
+    // "X is 9x bigger than Y at 1.6T" compares sizes: the figure is the subject's, tied or not ("by 333B" is the margin).
+    if (SIZE_THAN.test(between)) return margin ? null : subject;
     if (COMPARISON.test(between)) return tied ? subject : null;
     // "X is faster than Y at just 12.9B active", "X is denser than Y at just 37B active": either model's.
     return THAN.test(between) ? null : undefined;
