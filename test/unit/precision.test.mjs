@@ -382,6 +382,7 @@ test('a figure in a phrase of means after a comparison ("X beats Y with only 37B
     "Mistral's new model beats Llama 2 70B with only 12.9B active parameters.",
     'DeepSeek-V3 is out. It beats Llama 3.1 405B with only 37B active parameters.',
     'DeepSeek-V3 exceeds Llama 3.1 405B by 266B parameters.',
+    'Llama 3.1 405B is bigger than Qwen2.5-72B by 333B parameters.',
     'Mixtral 8x7B is faster than Llama 2 70B at just 12.9B active parameters.',
     // The figure may be the object's own: "Kimi K2 beats DeepSeek-V3 with 37B active parameters" (DeepSeek-V3's).
     'Kimi K2 beats DeepSeek-V3 with 37B active parameters.',
