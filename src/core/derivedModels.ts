@@ -2,7 +2,7 @@
 // another, unnamed model ("the other has 1B"), rather than the name before them.
 import { isBlank } from './blanks';
 import { MAX_COMPARISON_GAP } from './comparisons';
-import { countEndingBy } from './spanSearch';
+import { mentionBefore } from './spanSearch';
 import type { ModelMention } from './types';
 
 /**
@@ -26,8 +26,7 @@ export function derivedOwner(text: string, mentions: ModelMention[], before: Mod
 
 /** "X 是 Y 的蒸馏模型，拥有 650 亿参数", "X is one of Y's distilled models, with …": the subject the copula describes; else null. */
 function copulaSubject(text: string, mentions: ModelMention[], source: ModelMention): ModelMention | null {
-  const k = countEndingBy(mentions, source.start);
-  const subject = k > 0 ? mentions[k - 1]! : undefined;
+  const subject = mentionBefore(mentions, source);
   return subject && COPULA_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
 }
 const COPULA_BETWEEN = /^\s*(?:,\s*)?(?:is|was|是|为)\s*(?:one\s+of\s+)?\s*$/iu;
@@ -40,8 +39,7 @@ const DESCRIBES_NAME = /^\s*(?:[,，]\s*(?:which|that|who|whose)\b|[,，]\s*(?:a
 
 /** "Kimi K2 Thinking is based on Kimi K2": a name derived from another name of the same model (an alias) is that model. */
 function derivesFromItself(mentions: ModelMention[], source: ModelMention): boolean {
-  const k = countEndingBy(mentions, source.start);
-  return k > 0 && mentions[k - 1]!.modelId === source.modelId;
+  return mentionBefore(mentions, source)?.modelId === source.modelId;
 }
 
 /**
@@ -50,8 +48,7 @@ function derivesFromItself(mentions: ModelMention[], source: ModelMention): bool
  */
 function derivingSubject(text: string, mentions: ModelMention[], source: ModelMention, gap: string): ModelMention | null {
   if (!AND_HAS.test(gap)) return null;
-  const k = countEndingBy(mentions, source.start);
-  const subject = k > 0 ? mentions[k - 1]! : undefined;
+  const subject = mentionBefore(mentions, source);
   if (!subject || source.start - subject.end > MAX_COMPARISON_GAP) return null;
   return DERIVATION_BETWEEN.test(text.slice(subject.end, source.start)) ? subject : null;
 }

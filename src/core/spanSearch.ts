@@ -65,6 +65,12 @@ export function neighboursOf(mentions: ModelMention[], raw: Span): { before?: Mo
   return { before: lastEndingBy(mentions, firstAfter, raw.start), after: mentions[firstAfter] };
 }
 
+/** The mention right before `m` (the last ending at or before its start), if any. */
+export function mentionBefore(mentions: ModelMention[], m: Span): ModelMention | undefined {
+  const k = countEndingBy(mentions, m.start);
+  return k > 0 ? mentions[k - 1] : undefined;
+}
+
 /** The last of the first `count` mentions that ends by `offset`. */
 export function lastEndingBy(mentions: ModelMention[], count: number, offset: number): ModelMention | undefined {
   for (let i = count - 1; i >= 0; i--) if (mentions[i]!.end <= offset) return mentions[i];
