@@ -1,6 +1,6 @@
 // Finds the attribution phrases of a sentence and the clauses they report: a lead ("According to early leaks,", "据传，") reports the clauses after it, a trailing one (", reportedly.", "，消息人士称。") the clauses before it, each up to a contrastive turn.
 import { FoldingPattern } from './caseFolding';
-import { mayHoldFigures, scanAllFigures } from './figures';
+import { holdsFigure } from './figures';
 import { countStartingBefore } from './spanSearch';
 import type { Span } from './types';
 
@@ -96,7 +96,7 @@ const enum Stance {
 function attribution(clause: string): Stance {
   if (clause.length > LEAD_MAX || !LEAD_CUE.test(clause)) return Stance.None;
   if (REJECTS.test(clause)) return Stance.Rejects;
-  return mayHoldFigures(clause) && scanAllFigures(clause).length > 0 ? Stance.None : Stance.Reports;
+  return holdsFigure(clause) ? Stance.None : Stance.Reports;
 }
 
 /** The clause without what closes the sentence after it ("reportedly." → "reportedly"), so REJECTS' end anchor sees its last word. */

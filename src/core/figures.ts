@@ -388,8 +388,13 @@ export function scanFigures(text: string, from = 0, to = text.length): RawFigure
 /** The figures in digits (scanFigures) and those spelled out ("a trillion", "两万亿"), in text order. */
 export function scanAllFigures(text: string): RawFigure[] {
   const digits = scanFigures(text);
-  const spelled = scanSpelledFigures(text, 0, text.length);
+  const spelled = scanSpelledFigures(text);
   return spelled.length === 0 ? digits : digits.length === 0 ? spelled : [...digits, ...spelled].sort((a, b) => a.start - b.start);
+}
+
+/** Whether the text holds any figure, in digits or spelled out (without merging the two lists). */
+export function holdsFigure(text: string): boolean {
+  return mayHoldFigures(text) && (scanFigures(text).length > 0 || scanSpelledFigures(text).length > 0);
 }
 
 /** Combines a raw figure with its reading into the public shape. */

@@ -81,10 +81,10 @@ function isNumeralChar(c: string): boolean {
 }
 
 /** Whether a letter ends the text before `at`, past blanks and a hyphen: most unit words follow digits ("1.5 trillion"). */
-function followsWord(text: string, at: number, from: number): boolean {
+function followsWord(text: string, at: number): boolean {
   let p = at - 1;
-  while (p >= from && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0xa0 || text.charCodeAt(p) === 0x2d)) p--;
-  const c = p >= from ? text.charCodeAt(p) | 0x20 : 0;
+  while (p >= 0 && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0xa0 || text.charCodeAt(p) === 0x2d)) p--;
+  const c = p >= 0 ? text.charCodeAt(p) | 0x20 : 0;
   return p < at - 1 && c >= 0x61 && c <= 0x7a;
 }
 
@@ -149,19 +149,19 @@ function spelledFigure(start: number, end: number, text: string, numberEnd: numb
   return { start, end, text: text.slice(start, end), value, low: value, high: value, precision: step * scale, numberStart: start, numberEnd, scale, isRange: false, isProduct: false, spelled: true };
 }
 
-/** The spelled figures in text[from, to), in text order. They count parameters only where the words say so (see readAround). */
-export function scanSpelledFigures(text: string, from: number, to: number): RawFigure[] {
+/** The spelled figures in the text, in text order. They count parameters only where the words say so (see readAround). */
+export function scanSpelledFigures(text: string): RawFigure[] {
   const out: RawFigure[] = [];
-  for (let i = text.indexOf('illion', from); i >= 0 && i < to; i = text.indexOf('illion', i + 6)) {
+  for (let i = text.indexOf('illion'); i >= 0; i = text.indexOf('illion', i + 6)) {
     const end = i + 6;
     // A whole word: "billions" and "millionaire" are no unit after a number word.
     const next = end < text.length ? text.charCodeAt(end) : 0;
     if ((next >= 0x61 && next <= 0x7a) || (next >= 0x41 && next <= 0x5a) || (next >= 0x30 && next <= 0x39)) continue;
     const unitStart = text.charAt(i - 1).toLowerCase() === 'r' ? i - 2 : i - 1;
-    if (unitStart < from || !followsWord(text, unitStart, from)) continue;
+    if (unitStart < 0 || !followsWord(text, unitStart)) continue;
     const scale = UNIT_WORDS[text.slice(unitStart, end).toLowerCase()];
     if (scale === undefined) continue;
-    const lead = text.slice(Math.max(from, unitStart - WORD_REACH), unitStart);
+    const lead = text.slice(Math.max(0, unitStart - WORD_REACH), unitStart);
     const words = WORDS_BEFORE.exec(lead);
     if (!words) continue;
     // "two billion-parameter Gemma variants" counts models; "a ten-trillion-parameter model" hyphenates the whole size.
@@ -172,10 +172,10 @@ export function scanSpelledFigures(text: string, from: number, to: number): RawF
     out.push(spelledFigure(start, end, text, start + words[1]!.length, number.value, number.step, scale));
   }
   let chinese: RawFigure[] | undefined;
-  for (let j = text.indexOf('亿', from); j >= 0 && j < to; j = text.indexOf('亿', j + 1)) {
-    const unitStart = j > from && text.charAt(j - 1) === '万' ? j - 1 : j;
+  for (let j = text.indexOf('亿'); j >= 0; j = text.indexOf('亿', j + 1)) {
+    const unitStart = j > 0 && text.charAt(j - 1) === '万' ? j - 1 : j;
     let p = unitStart;
-    while (p > from && unitStart - p < CHINESE_REACH && isNumeralChar(text.charAt(p - 1))) p--;
+    while (p > 0 && unitStart - p < CHINESE_REACH && isNumeralChar(text.charAt(p - 1))) p--;
     if (p === unitStart) continue;
     // A numeral run longer than any number below 万, or glued to digits ("2千亿" is read as digits), is not one.
     const before = p > 0 ? text.charCodeAt(p - 1) : 0;
