@@ -8,7 +8,17 @@ const SEP_OPTIONAL = `[${SEP_CHARS}]?`;
 const SIZE_SUFFIX = String.raw`(?:${SEP_OPTIONAL}\d+(?:\.\d+)?[BbMmTt](?:${SEP_OPTIONAL}[Aa]\d+(?:\.\d+)?[Bb])?(?![A-Za-z0-9]))?`;
 /** Variant suffixes that do not change a model's size. */
 const VARIANT_SUFFIX = String.raw`(?:[\-_ ](?:[Cc]hat|[Ii]nstruct|[Bb]ase|hf|HF|it|IT|[Ss]ft|SFT))*`;
-const LEFT_BOUNDARY = String.raw`(?<![A-Za-z0-9]|[A-Za-z0-9][\-_.\u2010\u2011])`;
+/** A name starts where no letter or digit stands right before it, nor one before a joiner ("x-GPT", "v.Llama"). */
+function startsToken(text: string, pos: number): boolean {
+  if (pos === 0) return true;
+  const before = text.charCodeAt(pos - 1);
+  if (isAlphanumeric(before)) return false;
+  return !(pos >= 2 && (before === 0x2d || before === 0x5f || before === 0x2e || before === 0x2010 || before === 0x2011) && isAlphanumeric(text.charCodeAt(pos - 2)));
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
 const RIGHT_BOUNDARY = String.raw`(?![A-Za-z0-9]|[.\-_\u2010\u2011][A-Za-z0-9])`;
 const SEP_CHAR = new RegExp(`[${SEP_CHARS}]`);
 // Built once: resolve() runs for every candidate name, and building a RegExp there cost more than the match.
@@ -273,8 +283,11 @@ export class NameMatcher {
     if (root.children.size === 0) return;
     this.root = compileBranch(root);
     // No leading class of first characters: with the alternation grouped by them it only cost time (measured).
-    // The atoms are a lookahead, so the match is empty and `test` leaves its start in lastIndex: no match array per candidate.
-    this.starts = new RegExp(`${LEFT_BOUNDARY}(?=${prefilterPattern([...root.children.keys()])})`, 'gi');
+    // The pattern consumes the character before a name and the atoms are a lookahead, so `test` leaves the name's
+    // start in lastIndex: no match array per candidate. A consumed character, not a lookbehind: V8 then looks at two
+    // characters at once before it enters the alternation, and the scan takes ~1/3 less time (startsToken reads
+    // the rest of the boundary).
+    this.starts = new RegExp(`[^A-Za-z0-9](?=${prefilterPattern([...root.children.keys()])})`, 'gi');
   }
 
   /** Finds model mentions in text[from, to). */
@@ -283,21 +296,28 @@ export class NameMatcher {
     const re = this.starts;
     const root = this.root;
     if (!re || !root) return out;
+    // The first position has no character of the search before it for the pattern to consume: the walk tries it
+    // (the walk accepts only what the pattern lets through). The pattern finds the names starting after it.
+    let start = from;
+    let candidate = from < to && startsToken(text, from);
     re.lastIndex = from;
-    // Every path below moves lastIndex past the empty match, so the search never stalls on it.
-    while (re.test(text)) {
-      const start = re.lastIndex;
-      if (start >= to) break;
-      const end = this.walk(root, text, start, text.length);
-      const matched = end > start ? text.slice(start, end) : '';
-      const resolved = matched ? this.resolve(matched) : undefined;
-      if (resolved) {
-        out.push({ start, end: start + resolved.length, text: matched.slice(0, resolved.length), modelId: resolved.modelId, sizedName: resolved.sized });
-        re.lastIndex = end;
-      } else {
-        // A name that does not resolve may still hide a shorter one starting later inside it.
-        re.lastIndex = start + 1;
+    for (;;) {
+      if (candidate) {
+        const end = this.walk(root, text, start, text.length);
+        const matched = end > start ? text.slice(start, end) : '';
+        const resolved = matched ? this.resolve(matched) : undefined;
+        if (resolved) {
+          out.push({ start, end: start + resolved.length, text: matched.slice(0, resolved.length), modelId: resolved.modelId, sizedName: resolved.sized });
+          // The next name starts at `end` or later: the pattern consumes the character before it.
+          re.lastIndex = end - 1;
+        }
+        // Otherwise a name that does not resolve may still hide a shorter one starting later inside it: the pattern
+        // goes on from `start`, so the next name starts after it.
       }
+      if (!re.test(text)) break;
+      start = re.lastIndex;
+      if (start >= to) break;
+      candidate = startsToken(text, start);
     }
     return out;
   }
