@@ -33,7 +33,30 @@ function time(fn, runs) {
   return median(out);
 }
 
-/** Medians of several functions timed in turn, round after round (one untimed round first). */
+/**
+ * Medians of several functions timed in alternating batches: `batch` calls of the first, then of the second,
+ * and so on, round after round (one untimed round first). Batches, not one call of each in turn: a call timed
+ * right after another function's pays for the heap and caches that one left (a 1 MB check right after a
+ * markdown-it parse of the same draft ran its young-generation collections at twice the cost, and the parse
+ * then ran faster: part of the parse's cost was charged to the check). Short enough that load from other
+ * processes still hits the functions alike. The call-by-call figures are shown too (timeTogether).
+ */
+function timeInBatches(fns, runs, batch) {
+  for (const fn of fns) fn();
+  const out = fns.map(() => []);
+  for (let done = 0; done < runs; done += batch) {
+    fns.forEach((fn, k) => {
+      for (let i = 0; i < batch && done + i < runs; i++) {
+        const t = performance.now();
+        fn();
+        out[k].push(performance.now() - t);
+      }
+    });
+  }
+  return out.map(median);
+}
+
+/** Medians of several functions timed in turn, one call each, round after round (one untimed round first). */
 function timeTogether(fns, runs) {
   for (const fn of fns) fn();
   const out = fns.map(() => []);
@@ -56,7 +79,8 @@ const rows = [];
 for (const file of drafts) {
   const text = fs.readFileSync(file, 'utf8');
   const mb = text.length / 1e6;
-  const runs = quick ? 3 : mb > 5 ? 3 : mb > 0.5 ? 9 : mb > 0.05 ? 61 : 201;
+  const runs = quick ? 3 : mb > 5 ? 3 : mb > 0.5 ? 20 : mb > 0.05 ? 60 : 200;
+  const batch = mb > 5 ? 3 : mb > 0.5 ? 5 : 10;
   // Warm on this draft itself: after 1 MB drafts, whose results outlive young-generation collections, V8
   // allocates the objects a check returns straight into the old generation (allocation-site pretenuring),
   // and a 100 KB check measured right after them took ~25% longer here (not with
@@ -66,9 +90,11 @@ for (const file of drafts) {
     md.parse(text, {});
     text.match(floor);
   }
-  // Interleaved, so load from other processes hits the check and its baselines alike.
-  const [check, parse, scan] = timeTogether([() => checker.check(text), () => md.parse(text, {}), () => text.match(floor)], runs);
-  rows.push({ file: path.basename(file), kb: Math.round(text.length / 1024), checkMs: +check.toFixed(2), mbPerS: +(mb / (check / 1000)).toFixed(1), parseMs: +parse.toFixed(2), scanMs: +scan.toFixed(2), checkOverParse: +(check / parse).toFixed(3), checkOverScan: +(check / scan).toFixed(2) });
+  // In alternating batches, so load from other processes hits the check and its baselines alike.
+  const [check, parse, scan] = timeInBatches([() => checker.check(text), () => md.parse(text, {}), () => text.match(floor)], runs, batch);
+  // The same, call by call (each check right after a parse): shown, not a target.
+  const [checkPerCall, parsePerCall] = mb > 5 ? [NaN, NaN] : timeTogether([() => checker.check(text), () => md.parse(text, {})], quick ? 3 : mb > 0.5 ? 9 : mb > 0.05 ? 61 : 201);
+  rows.push({ file: path.basename(file), kb: Math.round(text.length / 1024), checkMs: +check.toFixed(2), mbPerS: +(mb / (check / 1000)).toFixed(1), parseMs: +parse.toFixed(2), scanMs: +scan.toFixed(2), checkOverParse: +(check / parse).toFixed(3), checkOverScan: +(check / scan).toFixed(2), perCallCheckMs: Number.isNaN(checkPerCall) ? '' : +checkPerCall.toFixed(2), perCallOverParse: Number.isNaN(checkPerCall) ? '' : +(checkPerCall / parsePerCall).toFixed(3) });
 }
 
 // The editor path: a one-character edit in the middle of the 1 MB draft, then a check.
@@ -180,7 +206,7 @@ for (const [name, key] of [['activation.json', 'activationMs'], ['ui-timing.json
 }
 if (vsix) sizes[vsix] = Math.round(fs.statSync(path.join(root, vsix)).size / 1024);
 
-console.log('in-process check (median ms)');
+console.log('in-process check (median ms; each function timed in alternating batches; perCall*: one call of the check and one of the parse in turn, shown, not a target)');
 console.table(rows);
 if (edit) console.log('one-character edit in the 1 MB draft:', edit);
 if (firstRun) console.log('first run in a fresh process (median ms; not a target, the targets use warm medians):', firstRun);
