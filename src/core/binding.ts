@@ -1,5 +1,6 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { isBlank } from './blanks';
+import { closesOpeningPhrase, relativeClauseSubject, startsWithComma } from './clauses';
 import { type RawFigure, readFigureContext } from './figures';
 import { comparedSubject } from './comparisons';
 import { derivedOwner, sizesDerivedModel } from './derivedModels';
@@ -40,6 +41,10 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (before !== undefined && sizesDerivedModel(text, raw.end)) return null;
   // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
   if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
+  // "Unlike DeepSeek-V3, the 7B model …", "Distilled from DeepSeek-R1, 7B models …": a name in the sentence's opening
+  // phrase sizes nothing after the phrase's comma; "S, which beats X, has 32B" sizes S (clauses.ts).
+  const afterComma = gapBefore !== undefined && startsWithComma(gapBefore);
+  if (afterComma && closesOpeningPhrase(text, before!, gapBefore!, raw.end)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
   if (before && gapBefore !== undefined && BACKWARD_GAP.test(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
   if (after) {
@@ -47,6 +52,10 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
     if (FORWARD_GAP.test(gapAfter) || COORDINATED_MODIFIERS.test(gapAfter) || PREPOSITION_GAP.test(gapAfter)) return after;
   }
   if (!before || gapBefore === undefined) return undefined;
+  if (afterComma) {
+    const subject = relativeClauseSubject(text, mentions, before, gapBefore);
+    if (subject) return subject;
+  }
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
   if (unnamed && !APPOSITION.test(gapBefore)) return (gapBefore.length <= MAX_BACKWARD_GAP && mayBeCopula(gapBefore) && COPULA.test(gapBefore) && !nameRightBefore(gapBefore)) || OFFERS.test(gapBefore) ? before : null;

@@ -484,3 +484,34 @@ test('a model known only by its relation to the paragraph\'s model ("Its success
   assert.deepEqual(bundledWarnings('Mixtral 8x7B 很流行。其继任者有 1410 亿参数。'), []);
   assert.deepEqual(bundledWarnings('Mixtral 8x7B is popular. It has 141B parameters.'), [['mixtral-8x7b', '141B', 'contradicted-figure']]);
 });
+
+test('a name in the sentence\'s opening phrase of comparison or derivation ("Unlike X, the 7B model …") sizes nothing after its comma', () => {
+  assertNoFindings([
+    'Unlike DeepSeek-V3, the 7B model is dense.',
+    'Like Llama 3.1 405B, the 70B model is dense.',
+    'Compared with Llama 3.1 405B, the 8B model is tiny.',
+    'Unlike GPT-4, it has only 8B parameters.',
+    'Distilled from DeepSeek-R1, the 7B model runs on a laptop.',
+    'Initialized from Llama 3.1 405B, the 1.5B model was pruned and distilled.',
+    'Fine-tuned from Llama 3.1 70B, the 8B student keeps most of the quality.',
+    'Unlike DeepSeek-V3, the 7B model, which is dense, runs fast.',
+    '- Distilled from DeepSeek-R1, the 7B model runs fast, and it fits on a laptop.',
+  ]);
+  // Inside the phrase, a relative clause, an apposition closed before the main clause, and a subject named after it still count.
+  assertOneFinding([
+    ['Compared to GPT-3, which has 1.8T parameters, the new model is small.', 'gpt-3', '1.8T'],
+    ['Built on Kimi K2, the 1.5-trillion-parameter model from Moonshot, the agent handles long tasks.', 'kimi-k2', '1.5-trillion'],
+    ['Like GPT-4, Llama 3.1 405B has 450B parameters.', 'llama-3.1-405b', '450B'],
+    ['Llama 3.1 405B, the largest open model, has 450B parameters.', 'llama-3.1-405b', '450B'],
+    ['In Llama 3.1, the 9B model is the smallest.', 'llama-3.1', '9B'],
+  ]);
+});
+
+test('a figure after a relative clause that names another model ("S, which beats X, has 14B") is the subject\'s', () => {
+  assertNoFindings(['Mixtral 8x7B, which outperforms Llama 2 70B, has 12.9B active parameters.', 'Kimi K2, which beats GPT-4.1 and Claude Opus 4, has 32B active parameters.', 'Phi-4, which beats Llama 3.3 70B, has 14B parameters.']);
+  assertOneFinding([
+    ['DeepSeek-V3, which beats Llama 3.1 405B, has 14B active parameters.', 'deepseek-v3', '14B'],
+    ['DeepSeek-V3, which was compared with Llama 3.1 405B, is a 600B model.', 'deepseek-v3', '600B'],
+    ['Llama 3.1 405B, which has 450B parameters, beats GPT-4.', 'llama-3.1-405b', '450B'],
+  ]);
+});
