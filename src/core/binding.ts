@@ -19,8 +19,24 @@ const FORWARD_GAP = /^[\s-]*(?:(?:parameters?|params?|param)\b[\s-]*|参数量?\
 
 // The regexes here are module constants rather than literals in the functions: a literal makes a new RegExp
 // object each time it is evaluated, and these are read per figure, per mention or per character.
-/** What binds a figure backwards to the name just before it: "X (671B)", "X, at 9.7T", "X: 70B", "X's 7B". */
-const BACKWARD_GAP = /^[\s'’s]*[(（:：,，]?\s*$/u;
+/**
+ * What binds a figure backwards to the name just before it: "X (671B)", "X: 70B", "X's 7B": blanks, "'", "’" or "s", then
+ * at most one "(", ":" or "," and blanks, as `^[\s'’s]*[(（:：,，]?\s*$` reads it. Read from the end, where a gap that is
+ * not one fails at once: that regex backtracks over a long blank run (masked code) once per position, for every figure
+ * after it.
+ */
+function bindsBackward(gap: string): boolean {
+  let i = gap.length;
+  while (i > 0 && isBlank(gap.charCodeAt(i - 1))) i--;
+  if (i > 0 && BACKWARD_MARKS.has(gap.charCodeAt(i - 1))) i--;
+  while (i > 0) {
+    const c = gap.charCodeAt(i - 1);
+    if (!isBlank(c) && c !== 0x27 && c !== 0x2019 && c !== 0x73) return false;
+    i--;
+  }
+  return true;
+}
+const BACKWARD_MARKS = new Set(Array.from('(（:：,，', (c) => c.charCodeAt(0)));
 const COMMA = /[,，]/;
 
 /**
@@ -34,19 +50,21 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   const firstAfter = countStartingBefore(mentions, raw.end);
   const before = lastEndingBy(mentions, firstAfter, raw.start);
   const after = firstAfter < mentions.length ? mentions[firstAfter] : undefined;
-  const gapBefore = before ? text.slice(before.end, raw.start) : undefined;
-  // Read only with a mention before the figure: every test of it below needs one.
-  const unnamed = before !== undefined && UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
+  // A figure far from the name before it (a long masked run between them) is tied to it by no rule: the gap is read
+  // once per figure, and every figure after a run would read the run again.
+  const gapBefore = before && raw.start - before.end <= MAX_READ_GAP ? text.slice(before.end, raw.start) : undefined;
+  // Read only with a gap before the figure: every test of it below needs one.
+  const unnamed = gapBefore !== undefined && UNNAMED_MODEL_AFTER.test(text.slice(raw.end, raw.end + 30));
   // "R1's 32B distilled model", "15 亿到 700 亿参数的蒸馏模型", "70 亿参数蒸馏版": the size of a model made from the name before.
   if (before !== undefined && sizesDerivedModel(text, raw.end)) return null;
   // "Llama-3 8B和70B", "Llama 3.1 8B, 70B, and 405B": sizes listed after a sized name are its siblings (the caller binds them to the family).
-  if (before && gapBefore !== undefined && SIBLING_SIZES.test(gapBefore) && sizeInName(before.text)) return null;
+  if (before && gapBefore !== undefined && sizeInName(before.text) && SIBLING_SIZES.test(gapBefore)) return null;
   // "Unlike DeepSeek-V3, the 7B model …", "Distilled from DeepSeek-R1, 7B models …": a name in the sentence's opening
   // phrase sizes nothing after the phrase's comma; "S, which beats X, has 32B" sizes S (clauses.ts).
   const afterComma = gapBefore !== undefined && startsWithComma(gapBefore);
   if (afterComma && closesOpeningPhrase(text, before!, gapBefore!, raw.end)) return null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
-  if (before && gapBefore !== undefined && BACKWARD_GAP.test(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
+  if (before && gapBefore !== undefined && bindsBackward(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
   if (after) {
     const gapAfter = text.slice(raw.end, after.start);
     if (FORWARD_GAP.test(gapAfter) || COORDINATED_MODIFIERS.test(gapAfter) || PREPOSITION_GAP.test(gapAfter)) return after;
@@ -144,8 +162,12 @@ export const UNNAMED_MODEL_AFTER = /^[\s-]*(?:parameters?[\s-]+|params?[\s-]+|�
 // After a bare comma an apposition needs an article or copula ("X, a 70B model"); "X，70B模型" is a new clause.
 const APPOSITION = /^[\s'’s]*(?:[(（:：]\s*(?:an?|the|是|为|一个|一款)?|[,，]\s*(?:an?|the|是|为|一个|一款)|\s(?:is|was|are|were)\s+(?:an?|the)?)\s*$/iu;
 
-export const SIBLING_SIZES = /^(?:\s*(?:[、,，/|&]|and|or|vs\.?|versus|和|及|与|以及|对比)\s*(?:\d+(?:\.\d+)?\s*[BbMmTt]?)?)+\s*(?:[、,，/|&]|and|or|和|及|与|以及)?\s*$/iu;
+// Each blank run has one place in the pattern (a blank before a unit only with the unit): `(?:\s*X\s*)+` splits a run of
+// blanks between two repetitions in every way, and backtracks exponentially over " ,  ,  , … x".
+export const SIBLING_SIZES = /^\s*(?:(?:[、,，/|&]|and|or|vs\.?|versus|和|及|与|以及|对比)(?:\s*\d+(?:\.\d+)?(?:\s*[BbMmTt])?)?\s*)+$/iu;
 const MAX_BACKWARD_GAP = 120;
+/** How far after a name a figure may stand for any rule to read the gap between them. */
+export const MAX_READ_GAP = 400;
 /** "X 提供 32B/110B 版本", "X comes in 7B and 70B versions": the versions a name offers, right after it, are its own. */
 const OFFERS = /^\s*(?:提供了?|推出了?|包括|包含|offers|provides|comes\s+in|is\s+available\s+in|ships\s+in)\s*$/iu;
 

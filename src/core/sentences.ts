@@ -1,6 +1,6 @@
 // Reads the figures of prose units (paragraphs, headings, list items) sentence by sentence and ties them to models.
 import type { Association, HeadingOutline } from './associate';
-import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, namesUnknownBefore, OTHER_MODEL_BEFORE, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
+import { familyMention, INDEFINITE_BEFORE, inVariantList, isUnusable, MAX_READ_GAP, namesUnknownBefore, OTHER_MODEL_BEFORE, pickMention, readAround, SIBLING_SIZES, sizeInName, type UnknownNames, unknownNamesIn, UNNAMED_MODEL_AFTER } from './binding';
 import { isBlank } from './blanks';
 import { isDistanced } from './distancing';
 import { countHeadingMentions, headingMentionIndex } from './headingIndex';
@@ -64,7 +64,8 @@ function mayJoinEnumeration(text: string, from: number, to: number): boolean {
 }
 
 /** What joins the figures of one enumeration: "8B, 70B and 405B", "7B、13B和70B", "7B/13B", "from 7B to 70B". */
-const ENUMERATION_GAP = /^(?:\s*(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
+// (One place for each blank run: `(?:\s*X\s*)+` backtracks exponentially over " ,  ,  , … x".)
+const ENUMERATION_GAP = /^\s*(?:(?:[、,，/&]|and|or|to|和|及|与|以及|至|到)\s*)+$/iu;
 /** The close of a restating parenthesis, just after its figure. */
 const RESTATEMENT_CLOSE = /^\s*[)）]/u;
 /** A gap that opens a parenthesis and closes none. */
@@ -256,10 +257,10 @@ export function readSentences(
       const ending = countEndingBy(inSentence, first.raw.start);
       const before = ending ? inSentence[ending - 1] : undefined;
       const size = before ? sizeInName(before.text) : undefined;
-      const family = size && familyOf ? familyOf(size.bare) : undefined;
-      const gap = before ? masked.slice(before.end, first.raw.start) : '';
+      const family = size && familyOf && first.raw.start - before!.end <= MAX_READ_GAP ? familyOf(size.bare) : undefined;
+      const gap = family ? masked.slice(before!.end, first.raw.start) : '';
       // "…和Gemma 7B，70B模型则…": after a bare comma, a size of an unnamed model starts a new clause, not a sibling.
-      const newClause = COMMA_GAP.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
+      const newClause = family !== undefined && COMMA_GAP.test(gap) && UNNAMED_MODEL_AFTER.test(masked.slice(lastRaw.end, lastRaw.end + 30));
       if (before && family && !newClause && SIBLING_SIZES.test(gap)) picked = { ...before, modelId: family, sizedName: true };
     }
     let mention: ModelMention | undefined = picked ?? undefined;

@@ -97,6 +97,12 @@ export const HOSTILE = {
   'one line of Chinese leads, turns and own estimates': (size) => fill('据传，DeepSeek-V3 活跃参数 50B，不过 DeepSeek-R1 推测活跃参数 40B+，我们推测，DeepSeek-R1 活跃参数 50B，leaks of 9.7T, ', size),
   'one line of claims and trailing attributions': (size) => fill('GPT-5.5 has 9.7T, according to early leaks, ', size),
   'one trailing attribution after a line of comma clauses': (size) => fill('GPT-5.5 has 9.7T parameters and DeepSeek-V3 has 50B active, ', size) + 'reportedly.',
+  // Every figure's gap to the name runs over the masked code first (a regex anchored at the gap's start read it per figure).
+  'one name, a long masked run, then a line of its claims': (size) => `GPT-5.5 \`${'x'.repeat(size / 2)}\`${fill(', a 9.7T model', size / 2)}`,
+  'one name, a run of possessives, then a line of its claims': (size) => `GPT-5.5${fill("'s", size / 2)}${fill(', has 9.7T', size / 2)}`,
+  // Blank runs between commas, each of which `(?:\s*,\s*)+` could split in two ways: exponential backtracking before the fix.
+  'a sized name before blanks and commas': (size) => `Llama 3 8B${fill(' ,  ', size)} x 70B`,
+  'a figure before blanks and commas': (size) => `Llama 3 has 8B${fill(' ,  ', size)} x 70B.`,
   'one line of own estimates against official figures': (size) => fill('DeepSeek-R1 推测活跃参数 40B+，we speculate DeepSeek-R1 has 50B active parameters and probably 60B, ', size),
 };
 
