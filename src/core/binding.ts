@@ -1,6 +1,6 @@
 // Which mention a figure is stated for, from the words between them, and which mentions can carry figures at all.
 import { isBlank } from './blanks';
-import { closesOpeningPhrase, relativeClauseSubject, startsWithComma } from './clauses';
+import { closesOpeningPhrase, closingComma, relativeClauseSubject } from './clauses';
 import { type RawFigure, readFigureContext } from './figures';
 import { comparedSubject } from './comparisons';
 import { derivedOwner, sizesDerivedModel } from './derivedModels';
@@ -61,18 +61,17 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   if (before && gapBefore !== undefined && sizeInName(before.text) && SIBLING_SIZES.test(gapBefore)) return null;
   // "Unlike DeepSeek-V3, the 7B model …", "Distilled from DeepSeek-R1, 7B models …": a name in the sentence's opening
   // phrase sizes nothing after the phrase's comma; "S, which beats X, has 32B" sizes S (clauses.ts).
-  const afterComma = gapBefore !== undefined && startsWithComma(gapBefore);
-  if (afterComma && closesOpeningPhrase(text, before!, gapBefore!, raw.end)) return null;
+  const comma = gapBefore !== undefined ? closingComma(gapBefore) : -1;
+  // ("Unlike GPT-3, the 16B Phi-4 is open": a name right after the figure still takes it.)
+  if (comma >= 0 && closesOpeningPhrase(text, before!, gapBefore!, comma, raw.end)) return boundForward(text, raw, after) ?? null;
   // "X (671B)", "X, at 9.7T,", "X: 70B" bind backwards first; "X，70B模型则…" starts a new clause about another model.
   if (before && gapBefore !== undefined && bindsBackward(gapBefore) && !(unnamed && COMMA.test(gapBefore))) return before;
-  if (after) {
-    const gapAfter = text.slice(raw.end, after.start);
-    if (FORWARD_GAP.test(gapAfter) || COORDINATED_MODIFIERS.test(gapAfter) || PREPOSITION_GAP.test(gapAfter)) return after;
-  }
+  const forward = boundForward(text, raw, after);
+  if (forward) return forward;
   if (!before || gapBefore === undefined) return undefined;
-  if (afterComma) {
-    const subject = relativeClauseSubject(text, mentions, before, gapBefore);
-    if (subject) return subject;
+  if (comma >= 0) {
+    const subject = relativeClauseSubject(text, mentions, before, gapBefore, comma);
+    if (subject !== undefined) return subject;
   }
   // "a 70B model", "8B模型": a figure that sizes an unnamed model binds only as an apposition.
   // "X，这是一个在 1T 令牌上训练的 7B 参数模型", "X is an open 7B model": a copula makes the unnamed model X itself.
@@ -90,6 +89,13 @@ export function pickMention(text: string, raw: Span, mentions: ModelMention[]): 
   // "DeepSeek-V3 beats Llama 3.1 405B with only 37B active" (comparisons.ts).
   const subject = comparedSubject(text, mentions, before, gapBefore);
   return subject === undefined ? before : subject;
+}
+
+/** The name right after a figure when the words between tie the figure to it ("175B 参数的 GPT-3", "405B for Llama 3.1"). */
+function boundForward(text: string, raw: Span, after: ModelMention | undefined): ModelMention | undefined {
+  if (!after) return undefined;
+  const gapAfter = text.slice(raw.end, after.start);
+  return FORWARD_GAP.test(gapAfter) || COORDINATED_MODIFIERS.test(gapAfter) || PREPOSITION_GAP.test(gapAfter) ? after : undefined;
 }
 
 /** Capitalised words that stand before a figure without naming anything: "Total 671B", "About 7B". */

@@ -496,6 +496,17 @@ test('a name in the sentence\'s opening phrase of comparison or derivation ("Unl
     'Fine-tuned from Llama 3.1 70B, the 8B student keeps most of the quality.',
     'Unlike DeepSeek-V3, the 7B model, which is dense, runs fast.',
     '- Distilled from DeepSeek-R1, the 7B model runs fast, and it fits on a laptop.',
+    // Lead-ins, intensifiers, marks around the sentence or the name, words before the comma, a relative clause inside, Chinese.
+    'Much like Phi-4, the 3.8B mini model is small.',
+    'But unlike DeepSeek-V3, the 7B model is dense.',
+    'However, unlike DeepSeek-V3, the 7B model is dense.',
+    "Built on DeepSeek-V3's architecture, the 16B model is cheap.",
+    'Unlike [DeepSeek-V3](https://example.com/v3), the 7B model is dense.',
+    '(Unlike DeepSeek-V3, the 7B model is dense.)',
+    'Unlike Kimi K2, which beats GPT-4.1, the 14B model is dense.',
+    '相较于 DeepSeek-V3，16B 的 Lite 版本更小。',
+    // A phrase of measure after the comma describes the main clause's subject.
+    'Unlike GPT-3, at 14B parameters, Phi-4 is open.',
   ]);
   // Inside the phrase, a relative clause, an apposition closed before the main clause, and a subject named after it still count.
   assertOneFinding([
@@ -504,14 +515,28 @@ test('a name in the sentence\'s opening phrase of comparison or derivation ("Unl
     ['Like GPT-4, Llama 3.1 405B has 450B parameters.', 'llama-3.1-405b', '450B'],
     ['Llama 3.1 405B, the largest open model, has 450B parameters.', 'llama-3.1-405b', '450B'],
     ['In Llama 3.1, the 9B model is the smallest.', 'llama-3.1', '9B'],
+    // A name right after the figure takes it; an apposition closed before a figure-led subject is the name's.
+    ['Unlike GPT-3, the 16B Phi-4 is open.', 'phi-4', '16B'],
+    ['Compared with GPT-3, a 150B model, 7B models now match it.', 'gpt-3', '150B'],
   ]);
 });
 
 test('a figure after a relative clause that names another model ("S, which beats X, has 14B") is the subject\'s', () => {
-  assertNoFindings(['Mixtral 8x7B, which outperforms Llama 2 70B, has 12.9B active parameters.', 'Kimi K2, which beats GPT-4.1 and Claude Opus 4, has 32B active parameters.', 'Phi-4, which beats Llama 3.3 70B, has 14B parameters.']);
+  assertNoFindings([
+    'Mixtral 8x7B, which outperforms Llama 2 70B, has 12.9B active parameters.',
+    'Kimi K2, which beats GPT-4.1 and Claude Opus 4, has 32B active parameters.',
+    'Phi-4, which beats Llama 3.3 70B, has 14B parameters.',
+    '**Kimi K2**, which beats **GPT-4.1**, has 32B active parameters.',
+    'Kimi K2, which beats GPT-4.1 on SWE-bench, has 32B active parameters.',
+    // Only a figure right after the verb is the subject's; a clause hanging off a name that is not the subject sizes no named model.
+    'Phi-4, which beats GPT-3, is over ten times smaller than the 175B original.',
+    "Kimi K2, which beats DeepSeek-V3, has more parameters than the latter's 671B.",
+    'The distilled version of DeepSeek-R1, which beats GPT-4o, has 7B parameters.',
+  ]);
   assertOneFinding([
     ['DeepSeek-V3, which beats Llama 3.1 405B, has 14B active parameters.', 'deepseek-v3', '14B'],
     ['DeepSeek-V3, which was compared with Llama 3.1 405B, is a 600B model.', 'deepseek-v3', '600B'],
     ['Llama 3.1 405B, which has 450B parameters, beats GPT-4.', 'llama-3.1-405b', '450B'],
+    ["Kimi K2, which beats DeepSeek-V3, has more parameters than the latter's 600B.", 'deepseek-v3', '600B'],
   ]);
 });
