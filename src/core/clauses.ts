@@ -54,13 +54,11 @@ const PHRASE_REST = String.raw`(?:[^,，.;:!?。；：！？]|\.(?=\S)|[,，]\s*
  * "Distilled from DeepSeek-R1, the 7B model …", "Compared with Llama 3.1 405B, it has 8B", "相较于 GPT-3，…". The main
  * clause after its comma is about another model. ("In Llama 3.1, the 8B model …" names a member: not here.)
  */
-const OPENING_LEAD = new RegExp(
+const OPENING_LEAD =
   `^${SENTENCE_OPENING}${LEAD_IN}` +
     String.raw`(?:(?:(?:much|just|very|quite)\s+)?(?:like|unlike|similar\s+to|similarly\s+to)|compared\s+(?:with|to|against)|(?:in\s+comparison|when\s+compared)\s+(?:with|to)|in\s+contrast\s+(?:with|to)|contrary\s+to|relative\s+to|as\s+opposed\s+to|different\s+from|as\s+with|versus|against|alongside|besides|beside|apart\s+from|aside\s+from|other\s+than|instead\s+of|rather\s+than|next\s+to|(?:distilled|initiali[sz]ed|fine-?tuned|derived|pruned|quantized|quantised|converted|adapted|forked|upcycled|merged|trained|post-?trained|(?:continually\s+)?pre-?trained)\b|(?:built|based|building)\s+(?:on|upon|atop|from)|built\s+on\s+top\s+of|starting\s+from|modell?ed\s+(?:on|after)|inspired\s+by)\b` +
-    `|^${SENTENCE_OPENING}(?:相较于?|相比于?|对比|不同于|类似于|基于|源自|蒸馏自)`,
-  'iu',
-);
-const OPENING_PHRASE = new RegExp(`(?:${OPENING_LEAD.source})${PHRASE_REST}`, 'iu');
+  `|^${SENTENCE_OPENING}(?:相较于?|相比于?|对比|不同于|类似于|基于|源自|蒸馏自)`;
+const OPENING_PHRASE = new RegExp(`(?:${OPENING_LEAD})${PHRASE_REST}`, 'iu');
 /** A relative clause or a parenthesis right after the comma is about the name ("Compared to GPT-3, which has 175B, …"). */
 const DESCRIBES_AFTER_COMMA = /^[,，]\s*(?:which|that|who|whose|[(（])/iu;
 
